@@ -1,0 +1,101 @@
+// The one place that runs the pipeline: parse → code each utterance (cached) → summarise. Every front end
+// (extension, CLI, worker, bench) analyses through an Analyzer, so they all see the same Analysis.
+import { createCoder, type Coder, type CoderOptions } from './coding';
+import { summarize } from './summary';
+import { countWords, parseTranscript } from './transcript';
+import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
+
+export type AnalyzerOptions = CoderOptions;
+
+export interface AnalyzeOptions {
+  fileName?: string;
+}
+
+/** Maps an offset in an utterance's text to the file. Text between spans (joins of merged cues) maps to the
+ * start of the next span, so a finding never points outside the utterance. */
+export function textOffsetToFile(spans: readonly TextSpan[], textOffset: number, fallback: number): number {
+  for (const span of spans) {
+    if (textOffset < span.textStart) return span.fileStart;
+    if (textOffset <= span.textStart + span.length) return span.fileStart + (textOffset - span.textStart);
+  }
+  const last = spans[spans.length - 1];
+  return last ? last.fileStart + last.length : fallback;
+}
+
+export class Analyzer {
+  private readonly coder: Coder;
+  /** Keyed by rule-set version, role and text, so an edit re-codes only the utterances it touched. */
+  private cache = new Map<string, UtteranceCoding>();
+  private codedSinceLastAnalysis = 0;
+
+  constructor(options: AnalyzerOptions = {}) {
+    this.coder = createCoder(options);
+  }
+
+  get ruleErrors(): Coder['ruleErrors'] {
+    return this.coder.ruleErrors;
+  }
+
+  /** How many utterances the last analyze() call had to code afresh (the rest came from the cache). */
+  get lastCodedCount(): number {
+    return this.codedSinceLastAnalysis;
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const parsed = parseTranscript(text, options);
+    const previousCache = this.cache;
+    const nextCache = new Map<string, UtteranceCoding>();
+    this.codedSinceLastAnalysis = 0;
+    const utterances = parsed.utterances.map((utterance) => {
+      const key = `${this.coder.version}\u0000${utterance.role}\u0000${utterance.text}`;
+      let coding = nextCache.get(key) ?? previousCache.get(key);
+      if (!coding) {
+        coding = this.coder.codeUtterance(utterance.text, utterance.role);
+        this.codedSinceLastAnalysis++;
+      }
+      nextCache.set(key, coding);
+      return placeInFile(utterance, coding);
+    });
+    // Keeping only this document's utterances bounds the cache by the document's size.
+    this.cache = nextCache;
+    return {
+      file: options.fileName ?? '',
+      format: parsed.format,
+      speakers: summariseSpeakers(parsed.speakers, utterances),
+      utterances,
+      summary: summarize(parsed, utterances),
+      warnings: parsed.refused ? [{ line: 0, message: parsed.refused }, ...parsed.warnings] : parsed.warnings,
+    };
+  }
+}
+
+function placeInFile(utterance: ParsedUtterance, coding: UtteranceCoding): AnalysedUtterance {
+  const toFile = (offset: number) => textOffsetToFile(utterance.spans, offset, utterance.start);
+  return {
+    index: utterance.index,
+    speaker: utterance.speaker,
+    role: utterance.role,
+    line: utterance.line,
+    timestamp: utterance.timestamp,
+    text: utterance.text,
+    ...coding,
+    codes: [...coding.codes],
+    findings: coding.findings.map((finding) => ({ ...finding, start: toFile(finding.start), end: toFile(finding.end) })),
+    start: utterance.start,
+    end: utterance.end,
+  };
+}
+
+function summariseSpeakers(speakers: ParsedTranscriptSpeakers, utterances: AnalysedUtterance[]): SpeakerSummary[] {
+  return speakers.map(({ label, role }) => {
+    const own = utterances.filter((utterance) => utterance.speaker === label);
+    return { label, role, turns: own.length, words: own.reduce((sum, utterance) => sum + countWords(utterance.text), 0) };
+  });
+}
+
+type ParsedTranscriptSpeakers = ReturnType<typeof parseTranscript>['speakers'];
+
+/** One-shot form of Analyzer.analyze. */
+export function analyzeTranscript(text: string, options: AnalyzerOptions & AnalyzeOptions = {}): Analysis {
+  return new Analyzer(options).analyze(text, options);
+}

@@ -1,0 +1,6 @@
+// Public API of the pure engine, built to dist/core.js (CommonJS). See ARCHITECTURE.md §3, "The library API".
+export { Analyzer, analyzeTranscript, textOffsetToFile } from './analyzer';
+export type { AnalyzerOptions, AnalyzeOptions } from './analyzer';
+export { parseTranscript, countWords } from './transcript';
+export type * from './types';
+export { CODE_IDS } from './types';
