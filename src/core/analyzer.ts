@@ -36,6 +36,10 @@ export class Analyzer {
     return this.coder.ruleErrors;
   }
 
+  describeRule(ruleId: string): ReturnType<Coder['describeRule']> {
+    return this.coder.describeRule(ruleId);
+  }
+
   /** How many utterances the last analyze() call had to code afresh (the rest came from the cache). */
   get lastCodedCount(): number {
     return this.codedSinceLastAnalysis;

@@ -4,3 +4,7 @@ export type { AnalyzerOptions, AnalyzeOptions } from './analyzer';
 export { parseTranscript, countWords } from './transcript';
 export type * from './types';
 export { CODE_IDS } from './types';
+export { codeName } from './coding';
+export type { CoderOptions, RuleFile, RuleError, RuleDescription } from './coding';
+export { summarize, topMoments, ALLIANCE_INDEX_FORMULA } from './summary';
+export type { Moment } from './summary';

@@ -12,3 +12,19 @@ export function summarize(_parsed: ParsedTranscript, _utterances: AnalysedUttera
     bands: { reflectionToQuestion: null, percentComplexReflections: null },
   };
 }
+
+export interface Moment {
+  utteranceIndex: number;
+  line: number;
+  text: string;
+  /** How strongly the utterance leans that way (e.g. its number of findings of that stance). */
+  weight: number;
+}
+
+/** The n most collaborative and n most directive therapist utterances, for the panel and the report. */
+export function topMoments(_utterances: AnalysedUtterance[], _n = 3): { collaborative: Moment[]; directive: Moment[] } {
+  return { collaborative: [], directive: [] };
+}
+
+/** The alliance index's formula in plain words, for `alliance-lens explain-index` and the panel's tooltip. */
+export const ALLIANCE_INDEX_FORMULA = 'stub: the summary issue defines the formula';
