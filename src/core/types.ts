@@ -132,6 +132,8 @@ export interface RuptureEvent {
   /** The therapist utterance that repaired it, or that met it with directive talk. */
   responseIndex: number | null;
   responseLine: number | null;
+  /** addition: the id of the 3RS repair move found (see src/core/summary/repair-moves.json) when repaired. */
+  repairMove?: string;
 }
 
 export type Band = 'below' | 'fair' | 'good';
