@@ -1,30 +1,54 @@
-// STUB until the summary issue lands: the summary helper replaces this file's body, keeping these exports.
+// The session summary of the Analysis contract: MITI summary scores with their bands, talk balance, rupture and
+// repair, the alliance index and its timeline.
 import type { AnalysedUtterance, ParsedTranscript, Summary } from '../types';
+import { ALLIANCE_INDEX, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
+import { MITI_BANDS, bandOf } from './bands';
+import { countSession, ratioOrNull, roundOrNull } from './counts';
+import { linkRuptures } from './ruptures';
+import { buildTimeline } from './timeline';
 
-export function summarize(_parsed: ParsedTranscript, _utterances: AnalysedUtterance[]): Summary {
-  return {
-    therapistWords: 0, clientWords: 0, clientTalkShare: null,
-    questions: { open: 0, closed: 0 }, reflections: { simple: 0, complex: 0 },
-    reflectionToQuestion: null, percentComplexReflections: null, percentOpenQuestions: null,
-    collaborative: 0, directive: 0, miAdherent: 0, miNonAdherent: 0,
-    ruptures: { withdrawal: 0, confrontation: 0 }, changeTalk: 0, sustainTalk: 0,
-    allianceIndex: 50, timeline: [], ruptureEvents: [],
-    bands: { reflectionToQuestion: null, percentComplexReflections: null },
-  };
-}
-
-export interface Moment {
-  utteranceIndex: number;
-  line: number;
-  text: string;
-  /** How strongly the utterance leans that way (e.g. its number of findings of that stance). */
-  weight: number;
-}
-
-/** The n most collaborative and n most directive therapist utterances, for the panel and the report. */
-export function topMoments(_utterances: AnalysedUtterance[], _n = 3): { collaborative: Moment[]; directive: Moment[] } {
-  return { collaborative: [], directive: [] };
-}
+export { topMoments, type Moment } from './moments';
+export { ALLIANCE_INDEX, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
+export type { IndexComponents, IndexFormula, IndexTerm } from './alliance-index';
+export { MITI_BANDS, bandOf } from './bands';
+export { REPAIR_MOVES } from './repair-moves';
 
 /** The alliance index's formula in plain words, for `alliance-lens explain-index` and the panel's tooltip. */
-export const ALLIANCE_INDEX_FORMULA = 'stub: the summary issue defines the formula';
+export const ALLIANCE_INDEX_FORMULA = describeFormula(ALLIANCE_INDEX);
+
+/** Ratios are rounded for display (R:Q to 2 decimals, percentages to 1, the talk share to 3); bands are decided on
+ * the unrounded values. Percentages run 0..100; clientTalkShare is a fraction 0..1. */
+export function summarize(_parsed: ParsedTranscript, utterances: AnalysedUtterance[]): Summary {
+  const counts = countSession(utterances);
+  const ruptureEvents = linkRuptures(utterances);
+  const reflections = counts.simpleReflections + counts.complexReflections;
+  const questions = counts.openQuestions + counts.closedQuestions;
+  const reflectionToQuestion = ratioOrNull(reflections, questions);
+  const complexShare = ratioOrNull(counts.complexReflections, reflections);
+  const percentComplexReflections = complexShare === null ? null : complexShare * 100;
+  const openShare = ratioOrNull(counts.openQuestions, questions);
+  return {
+    therapistWords: counts.therapistWords,
+    clientWords: counts.clientWords,
+    clientTalkShare: roundOrNull(ratioOrNull(counts.clientWords, counts.therapistWords + counts.clientWords), 3),
+    questions: { open: counts.openQuestions, closed: counts.closedQuestions },
+    reflections: { simple: counts.simpleReflections, complex: counts.complexReflections },
+    reflectionToQuestion: roundOrNull(reflectionToQuestion, 2),
+    percentComplexReflections: roundOrNull(percentComplexReflections, 1),
+    percentOpenQuestions: roundOrNull(openShare === null ? null : openShare * 100, 1),
+    collaborative: counts.collaborative,
+    directive: counts.directive,
+    miAdherent: counts.miAdherent,
+    miNonAdherent: counts.miNonAdherent,
+    ruptures: { withdrawal: counts.withdrawalRuptures, confrontation: counts.confrontationRuptures },
+    changeTalk: counts.changeTalk,
+    sustainTalk: counts.sustainTalk,
+    allianceIndex: allianceIndexOf(indexComponents(counts, ruptureEvents)),
+    timeline: buildTimeline(utterances, ruptureEvents),
+    ruptureEvents,
+    bands: {
+      reflectionToQuestion: bandOf(reflectionToQuestion, MITI_BANDS.reflectionToQuestion),
+      percentComplexReflections: bandOf(percentComplexReflections, MITI_BANDS.percentComplexReflections),
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, type IndexComponents, type IndexFormula } from '../../../src/core/summary';
+
+const zero: IndexComponents = {
+  reflections: 0, advice: 0, closedQuestions: 0, collaborative: 0, directive: 0,
+  clientTalkShareAboveHalf: 0, changeOverSustain: 0, unrepairedRuptures: 0,
+};
+
+const toyFormula: IndexFormula = {
+  base: 50, min: 0, max: 100, calibration: 'a toy formula for the test',
+  terms: [
+    { component: 'reflections', weight: 100, label: 'reflections per therapist turn' },
+    { component: 'directive', weight: -80, label: 'directive turns per therapist turn' },
+    { component: 'unrepairedRuptures', weight: -5, label: 'unrepaired ruptures' },
+  ],
+};
+
+describe('summary: alliance index formula', () => {
+  it('adds weighted components to the base and rounds to one decimal', () => {
+    // 50 + 100 × 0.25 − 80 × 0.1 − 5 × 1 = 50 + 25 − 8 − 5 = 62
+    assert.strictEqual(allianceIndexOf({ ...zero, reflections: 0.25, directive: 0.1, unrepairedRuptures: 1 }, toyFormula), 62);
+    // 50 + 100 × 1/3 = 83.333… → 83.3
+    assert.strictEqual(allianceIndexOf({ ...zero, reflections: 1 / 3 }, toyFormula), 83.3);
+  });
+
+  it('clamps to 0..100', () => {
+    // 50 − 80 × 1 − 5 × 2 = −40 → 0; 50 + 100 × 1 = 150 → 100
+    assert.strictEqual(allianceIndexOf({ ...zero, directive: 1, unrepairedRuptures: 2 }, toyFormula), 0);
+    assert.strictEqual(allianceIndexOf({ ...zero, reflections: 1 }, toyFormula), 100);
+  });
+
+  it('scores all-zero components at the base', () => {
+    assert.strictEqual(allianceIndexOf(zero), ALLIANCE_INDEX.base);
+  });
+
+  it('describes the formula one term a line, with signs', () => {
+    assert.strictEqual(describeFormula(toyFormula), [
+      'allianceIndex = 50',
+      '  + 100 × reflections per therapist turn',
+      '  − 80 × directive turns per therapist turn',
+      '  − 5 × unrepaired ruptures',
+      'clamped to 0..100. Higher = more alliance-supportive therapist language.',
+      'Weights: a toy formula for the test.',
+    ].join('\n'));
+  });
+
+  it('exports the description of the formula in use', () => {
+    assert.strictEqual(ALLIANCE_INDEX_FORMULA, describeFormula(ALLIANCE_INDEX));
+    for (const term of ALLIANCE_INDEX.terms) assert.ok(ALLIANCE_INDEX_FORMULA.includes(term.label), term.label);
+  });
+});

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import { linkRuptures, THERAPIST_TURNS_TO_REPAIR } from '../../../src/core/summary/ruptures';
+import { session } from './fixture';
+
+const withdrawal = { codes: ['rupture.withdrawal'] };
+const confrontation = { codes: ['rupture.confrontation'] };
+const directive = { stance: 'directive' as const, codes: ['directive.command'] };
+
+describe('summary: rupture and repair', () => {
+  it('looks three therapist turns ahead', () => {
+    assert.strictEqual(THERAPIST_TURNS_TO_REPAIR, 3);
+  });
+
+  it('marks a rupture met with directive talk and no repair, pointing at the first directive turn', () => {
+    const events = linkRuptures(session([
+      ['client', "This is pointless, you're not listening.", confrontation],
+      ['therapist', 'Okay.'],
+      ['therapist', 'You need to take this seriously.', directive],
+      ['therapist', 'Stop making excuses.', directive],
+    ]));
+    assert.deepStrictEqual(events, [
+      { kind: 'confrontation', utteranceIndex: 0, line: 1, status: 'met-with-directive', responseIndex: 2, responseLine: 3 },
+    ]);
+  });
+
+  it('marks a rupture unaddressed when the next three therapist turns neither repair nor direct', () => {
+    const events = linkRuptures(session([
+      ['client', "I don't know.", withdrawal],
+      ['therapist', 'Okay.'],
+      ['client', 'Mm.'],
+      ['therapist', 'How many drinks on a weekday?', { question: 'closed' }],
+      ['therapist', 'And at weekends?', { question: 'closed' }],
+      // The fourth therapist turn comes too late to count, whether repair or directive.
+      ['therapist', "I'm sorry, I may have pushed too hard. You must stop.", directive],
+    ]));
+    assert.deepStrictEqual(events.map((event) => [event.status, event.responseIndex, event.responseLine]), [['unaddressed', null, null]]);
+  });
+
+  it('counts a repair that comes after a directive turn, within three turns', () => {
+    const events = linkRuptures(session([
+      ['client', 'Whatever you say.', withdrawal],
+      ['therapist', 'You have to cut down.', directive],
+      ['therapist', "We don't have to talk about drinking today."],
+    ]));
+    assert.deepStrictEqual(events.map((event) => [event.status, event.responseLine, event.repairMove]), [['repaired', 3, 'change-task']]);
+  });
+
+  it('takes a reflection as the very next therapist turn as an empathic reflection of the rupture', () => {
+    const events = linkRuptures(session([
+      ['client', "I'd rather not get into that.", withdrawal],
+      ['therapist', 'Talking about your brother is hard.', { behaviour: 'reflection', reflection: 'complex' }],
+    ]));
+    assert.deepStrictEqual(events.map((event) => [event.status, event.responseLine, event.repairMove]), [['repaired', 2, 'empathic-reflection']]);
+  });
+
+  it('does not take a later reflection without repair wording as a repair', () => {
+    const events = linkRuptures(session([
+      ['client', "I'd rather not get into that.", withdrawal],
+      ['therapist', 'Okay.'],
+      ['therapist', 'Your brother is at home.', { behaviour: 'reflection', reflection: 'simple' }],
+    ]));
+    assert.deepStrictEqual(events.map((event) => event.status), ['unaddressed']);
+  });
+
+  it('reports both kinds when one client utterance carries both markers, and skips non-client markers', () => {
+    const events = linkRuptures(session([
+      ['therapist', 'Whatever.', withdrawal],
+      ['client', 'No. This is a waste of time.', { codes: ['rupture.withdrawal', 'rupture.confrontation'] }],
+      ['therapist', 'What would you rather talk about?'],
+    ]));
+    assert.deepStrictEqual(events.map((event) => [event.kind, event.line, event.status, event.repairMove]), [
+      ['withdrawal', 2, 'repaired', 'change-task'],
+      ['confrontation', 2, 'repaired', 'change-task'],
+    ]);
+  });
+
+  it('marks a rupture at the end of the session unaddressed', () => {
+    assert.deepStrictEqual(linkRuptures(session([['client', 'Fine.', withdrawal]])).map((event) => event.status), ['unaddressed']);
+  });
+});

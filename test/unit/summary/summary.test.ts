@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import { allianceIndexOf, indexComponents, summarize } from '../../../src/core/summary';
+import { countSession } from '../../../src/core/summary/counts';
+import type { ParsedTranscript } from '../../../src/core/types';
+import { session } from './fixture';
+
+const parsed: ParsedTranscript = { format: 'labeled', speakers: [], utterances: [], metadata: {}, warnings: [] };
+
+// Twelve utterances, one a line. Word counts are in the trailing comments.
+const utterances = session([
+  ['therapist', 'What brings you here today?', { behaviour: 'question', question: 'open', codes: ['question.open'] }], // 5
+  ['client', 'My wife thinks I drink too much.'], // 7
+  ['therapist', 'Do you agree with her?', { behaviour: 'question', question: 'closed', codes: ['question.closed'] }], // 5
+  ['client', 'Maybe a little. I want to cut down.', { talk: 'change', codes: ['talk.change'] }], // 8
+  ['therapist', 'You want to cut down.', { behaviour: 'reflection', reflection: 'simple', codes: ['reflection.simple'] }], // 5
+  ['client', "But I don't see the point of this.", { talk: 'sustain', codes: ['talk.sustain', 'rupture.confrontation'] }], // 8
+  ['therapist', 'You should just stop drinking right now.', {
+    stance: 'directive', behaviour: 'input', input: 'advice', codes: ['directive.persuade', 'directive.command', 'input.advice'],
+  }], // 7
+  ['client', 'Whatever.', { codes: ['rupture.withdrawal'] }], // 1
+  ['therapist', "It sounds like this isn't helping, and I may have pushed too hard.", {
+    behaviour: 'reflection', reflection: 'complex', codes: ['reflection.complex'],
+  }], // 13
+  ['client', 'Yeah. I do want to feel better.', { talk: 'change', codes: ['talk.change'] }], // 7
+  ['therapist', "It's your choice. What would work for you?", {
+    stance: 'collaborative', behaviour: 'question', question: 'open',
+    // The autonomy code is listed twice on purpose: a code counts once per utterance.
+    codes: ['collaborative.autonomy', 'collaborative.seek', 'collaborative.autonomy', 'question.open'],
+  }], // 8
+  ['client', 'I could try fewer nights out, maybe.', { talk: 'change', codes: ['talk.change'] }], // 7
+]);
+
+describe('summary: session metrics on a hand-coded session', () => {
+  const summary = summarize(parsed, utterances);
+
+  it('counts words per role and the client talk share', () => {
+    assert.strictEqual(summary.therapistWords, 43); // 5 + 5 + 5 + 7 + 13 + 8
+    assert.strictEqual(summary.clientWords, 38); // 7 + 8 + 8 + 1 + 7 + 7
+    assert.strictEqual(summary.clientTalkShare, 0.469); // 38 / 81 = 0.46913… → 3 decimals
+  });
+
+  it('counts questions and reflections by subtype', () => {
+    assert.deepStrictEqual(summary.questions, { open: 2, closed: 1 }); // lines 1 and 11 open, line 3 closed
+    assert.deepStrictEqual(summary.reflections, { simple: 1, complex: 1 }); // lines 5 and 9
+  });
+
+  it('computes the MITI summary scores and their bands', () => {
+    assert.strictEqual(summary.reflectionToQuestion, 0.67); // (1 + 1) / (2 + 1) = 0.666… → 0.67, below 1:1
+    assert.strictEqual(summary.percentComplexReflections, 50); // 1 / 2 × 100
+    assert.strictEqual(summary.percentOpenQuestions, 66.7); // 2 / 3 × 100 = 66.66… → 66.7
+    assert.deepStrictEqual(summary.bands, { reflectionToQuestion: 'below', percentComplexReflections: 'good' });
+  });
+
+  it('counts stances by utterance and MI codes once per utterance', () => {
+    assert.strictEqual(summary.collaborative, 1); // line 11
+    assert.strictEqual(summary.directive, 1); // line 7
+    assert.strictEqual(summary.miAdherent, 2); // autonomy + seek on line 11 (the repeated autonomy counts once)
+    assert.strictEqual(summary.miNonAdherent, 2); // persuade + command on line 7
+  });
+
+  it('counts client talk and ruptures by kind', () => {
+    assert.strictEqual(summary.changeTalk, 3); // lines 4, 10, 12
+    assert.strictEqual(summary.sustainTalk, 1); // line 6
+    assert.deepStrictEqual(summary.ruptures, { withdrawal: 1, confrontation: 1 }); // lines 8 and 6
+  });
+
+  it('links each rupture to the therapist turn that repaired it', () => {
+    // Line 6: line 7 is directive, but line 9 (second therapist turn) says "I may have pushed too hard".
+    // Line 8: line 9 is the first therapist turn after it. Move order in the data file puts
+    // acknowledge-own-part before empathic-reflection, so that is the move reported.
+    assert.deepStrictEqual(summary.ruptureEvents, [
+      { kind: 'confrontation', utteranceIndex: 5, line: 6, status: 'repaired', responseIndex: 8, responseLine: 9, repairMove: 'acknowledge-own-part' },
+      { kind: 'withdrawal', utteranceIndex: 7, line: 8, status: 'repaired', responseIndex: 8, responseLine: 9, repairMove: 'acknowledge-own-part' },
+    ]);
+  });
+
+  it('scores the session with the index formula over its own components', () => {
+    const components = indexComponents(countSession(utterances), summary.ruptureEvents);
+    // Six therapist turns.
+    assert.deepStrictEqual(components, {
+      reflections: 2 / 6,
+      advice: 1 / 6,
+      closedQuestions: 1 / 6,
+      collaborative: 1 / 6,
+      directive: 1 / 6,
+      clientTalkShareAboveHalf: 38 / 81 - 0.5,
+      changeOverSustain: (3 - 1) / (3 + 1),
+      unrepairedRuptures: 0,
+    });
+    assert.strictEqual(summary.allianceIndex, allianceIndexOf(components));
+  });
+
+  it('cuts a timestamp-free session into ten slices of utterances that tile the lines', () => {
+    // 12 utterances into 10 slices: boundaries floor(k × 12 / 10) = 0 1 2 3 4 6 7 8 9 10 12,
+    // so slices 5 (lines 5–6) and 10 (lines 11–12) hold two utterances.
+    assert.deepStrictEqual(summary.timeline.map((segment) => [segment.startLine, segment.endLine]),
+      [[1, 1], [2, 2], [3, 3], [4, 4], [5, 6], [7, 7], [8, 8], [9, 9], [10, 10], [11, 12]]);
+    assert.deepStrictEqual(summary.timeline.map((segment) => segment.directive), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]); // line 7
+    assert.deepStrictEqual(summary.timeline.map((segment) => segment.collaborative), [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]); // line 11
+  });
+
+  it('scores each slice with the same formula on the slice alone', () => {
+    // Slice 6 is line 7 alone: one therapist turn, directive advice, no client words.
+    const slice = utterances.slice(6, 7);
+    assert.strictEqual(summary.timeline[5].allianceIndex, allianceIndexOf(indexComponents(countSession(slice), [])));
+    // Slice 1 is a lone open question: every component is zero, so the slice scores the formula's base.
+    assert.strictEqual(summary.timeline[0].allianceIndex, allianceIndexOf(indexComponents(countSession(utterances.slice(0, 1)), [])));
+  });
+});
+
+describe('summary: undefined scores and empty sessions', () => {
+  it('reports null, not zero, for ratios without a denominator, and the base index', () => {
+    const summary = summarize(parsed, []);
+    assert.strictEqual(summary.clientTalkShare, null);
+    assert.strictEqual(summary.reflectionToQuestion, null);
+    assert.strictEqual(summary.percentComplexReflections, null);
+    assert.strictEqual(summary.percentOpenQuestions, null);
+    assert.deepStrictEqual(summary.bands, { reflectionToQuestion: null, percentComplexReflections: null });
+    assert.deepStrictEqual(summary.timeline, []);
+    assert.deepStrictEqual(summary.ruptureEvents, []);
+    assert.strictEqual(summary.therapistWords + summary.clientWords + summary.miAdherent + summary.miNonAdherent, 0);
+  });
+
+  it('gives R:Q null when there are reflections but no questions', () => {
+    const summary = summarize(parsed, session([['therapist', 'You feel stuck.', { reflection: 'simple' }]]));
+    assert.strictEqual(summary.reflectionToQuestion, null); // 1 / 0
+    assert.strictEqual(summary.percentComplexReflections, 0); // 0 / 1 × 100
+    assert.strictEqual(summary.bands.percentComplexReflections, 'below');
+  });
+
+  it('ignores speakers whose role is other', () => {
+    const summary = summarize(parsed, session([
+      ['other', 'Interpreter: she says she is tired.', { stance: 'directive', codes: ['directive.command', 'rupture.withdrawal'] }],
+      ['client', 'Tired.', {}],
+    ]));
+    assert.strictEqual(summary.therapistWords, 0);
+    assert.strictEqual(summary.clientWords, 1);
+    assert.strictEqual(summary.clientTalkShare, 1); // 1 / (0 + 1)
+    assert.strictEqual(summary.directive, 0);
+    assert.strictEqual(summary.miNonAdherent, 0);
+    assert.deepStrictEqual(summary.ruptures, { withdrawal: 0, confrontation: 0 });
+  });
+});
