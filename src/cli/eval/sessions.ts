@@ -1,0 +1,80 @@
+// Session-level validation on AnnoMI: rebuild each transcript as a labelled text file, analyse it like any user
+// file, and ask how well the alliance index separates the high- from the low-quality demonstrations (AUC), next
+// to two single-metric references from the same run.
+import { Analyzer } from '../../core/analyzer';
+import { auc } from '../../core/stats/auc';
+import type { Summary } from '../../core/types';
+import { groupByTranscript, splitOf, type AnnoMiCorpus, type AnnoMiRow, type AnnoMiSplit } from './annomi';
+
+export interface SessionResult {
+  transcriptId: number;
+  split: AnnoMiSplit;
+  highQuality: boolean;
+  summary: Summary;
+}
+
+export interface SplitSessionAuc {
+  split: AnnoMiSplit;
+  sessions: number;
+  high: number;
+  low: number;
+  allianceIndex: number | null;
+  /** References: single summary scores from the same analyses. Sessions without a question have no R:Q and are
+   * left out of its AUC. */
+  reflectionToQuestion: number | null;
+  clientTalkShare: number | null;
+}
+
+/** The transcript as a user would save it: one "Therapist: …" / "Client: …" line per utterance. Line breaks inside
+ * an utterance become spaces so that no continuation line can be mistaken for a new label. */
+export function sessionText(rows: readonly AnnoMiRow[]): string {
+  return rows
+    .map((row) => `${row.interlocutor === 'therapist' ? 'Therapist' : 'Client'}: ${row.text.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`)
+    .join('\n') + '\n';
+}
+
+export function analyseSessions(corpus: AnnoMiCorpus, analyzer = new Analyzer()): SessionResult[] {
+  return [...groupByTranscript(corpus.rows)].map(([transcriptId, rows]) => ({
+    transcriptId,
+    split: splitOf(transcriptId),
+    highQuality: rows[0].miQuality === 'high',
+    summary: analyzer.analyze(sessionText(rows), { fileName: `annomi-${transcriptId}.txt` }).summary,
+  }));
+}
+
+export function sessionAuc(results: readonly SessionResult[], split: AnnoMiSplit): SplitSessionAuc {
+  const inSplit = results.filter((result) => result.split === split);
+  const labels = inSplit.map((result) => result.highQuality);
+  const scoreBy = (pick: (summary: Summary) => number | null) => auc(inSplit.map((result) => pick(result.summary)), labels);
+  const high = labels.filter(Boolean).length;
+  return {
+    split,
+    sessions: inSplit.length,
+    high,
+    low: inSplit.length - high,
+    allianceIndex: scoreBy((summary) => summary.allianceIndex),
+    reflectionToQuestion: scoreBy((summary) => summary.reflectionToQuestion),
+    clientTalkShare: scoreBy((summary) => summary.clientTalkShare),
+  };
+}
+
+export function formatSessionAuc(rows: readonly SplitSessionAuc[]): string {
+  const value = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  const table = [
+    ['split', 'sessions (high/low)', 'allianceIndex', 'R:Q (reference)', 'client talk share (reference)'],
+    ...rows.map((row) => [row.split, `${row.sessions} (${row.high}/${row.low})`, value(row.allianceIndex), value(row.reflectionToQuestion), value(row.clientTalkShare)]),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
+  return [
+    'Session-level AUC: how well each score separates high- from low-quality MI sessions (mi_quality).',
+    ...table.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()),
+    'Weights were calibrated on dev only; test is held out.',
+    '',
+  ].join('\n');
+}
+
+/** The whole `eval --sessions` report for a loaded corpus. */
+export function sessionReport(corpus: AnnoMiCorpus, analyzer = new Analyzer()): string {
+  const results = analyseSessions(corpus, analyzer);
+  return formatSessionAuc([sessionAuc(results, 'dev'), sessionAuc(results, 'test')]);
+}
