@@ -1,34 +1,7 @@
 import * as assert from 'assert';
 import { allianceIndexOf, indexComponents, summarize } from '../../../src/core/summary';
 import { countSession } from '../../../src/core/summary/counts';
-import type { ParsedTranscript } from '../../../src/core/types';
-import { session } from './fixture';
-
-const parsed: ParsedTranscript = { format: 'labeled', speakers: [], utterances: [], metadata: {}, warnings: [] };
-
-// Twelve utterances, one a line. Word counts are in the trailing comments.
-const utterances = session([
-  ['therapist', 'What brings you here today?', { behaviour: 'question', question: 'open', codes: ['question.open'] }], // 5
-  ['client', 'My wife thinks I drink too much.'], // 7
-  ['therapist', 'Do you agree with her?', { behaviour: 'question', question: 'closed', codes: ['question.closed'] }], // 5
-  ['client', 'Maybe a little. I want to cut down.', { talk: 'change', codes: ['talk.change'] }], // 8
-  ['therapist', 'You want to cut down.', { behaviour: 'reflection', reflection: 'simple', codes: ['reflection.simple'] }], // 5
-  ['client', "But I don't see the point of this.", { talk: 'sustain', codes: ['talk.sustain', 'rupture.confrontation'] }], // 8
-  ['therapist', 'You should just stop drinking right now.', {
-    stance: 'directive', behaviour: 'input', input: 'advice', codes: ['directive.persuade', 'directive.command', 'input.advice'],
-  }], // 7
-  ['client', 'Whatever.', { codes: ['rupture.withdrawal'] }], // 1
-  ['therapist', "It sounds like this isn't helping, and I may have pushed too hard.", {
-    behaviour: 'reflection', reflection: 'complex', codes: ['reflection.complex'],
-  }], // 13
-  ['client', 'Yeah. I do want to feel better.', { talk: 'change', codes: ['talk.change'] }], // 7
-  ['therapist', "It's your choice. What would work for you?", {
-    stance: 'collaborative', behaviour: 'question', question: 'open',
-    // The autonomy code is listed twice on purpose: a code counts once per utterance.
-    codes: ['collaborative.autonomy', 'collaborative.seek', 'collaborative.autonomy', 'question.open'],
-  }], // 8
-  ['client', 'I could try fewer nights out, maybe.', { talk: 'change', codes: ['talk.change'] }], // 7
-]);
+import { emptyParsed as parsed, session, supervisionSession as utterances } from './fixture';
 
 describe('summary: session metrics on a hand-coded session', () => {
   const summary = summarize(parsed, utterances);
