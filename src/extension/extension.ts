@@ -1,11 +1,45 @@
-// STUB until the editor issue lands: the extension helper owns this file.
+// Activation wires the services together and registers everything; it does no analysis and loads no engine
+// (dist/core.js and compromise load on the first analysis), so activate() stays cheap.
 import * as vscode from 'vscode';
+import { Configuration } from './configuration';
+import { DocumentAnalyses } from './documentAnalyses';
+import { InProcessAnalysisService, type AnalysisService } from './engine/analysisService';
+import { EngineConfigurator } from './engine/engineConfiguration';
+import { Decorator } from './decorations/decorator';
+import { FindingHoverProvider } from './hover/hoverProvider';
+import { AllianceStatusBar } from './statusBar';
+import { FrontMatterRoleChanger } from './roles/roleChanger';
+import { SUMMARY_VIEW_ID, SummaryViewProvider } from './summary/summaryViewProvider';
+import { registerCommands } from './commands';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What other features (e.g. human coding in ./annotations) can build on. */
+export interface ExtensionServices {
+  configuration: Configuration;
+  service: AnalysisService;
+  analyses: DocumentAnalyses;
+  decorator: Decorator;
+  summaryView: SummaryViewProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionServices {
+  const configuration = new Configuration();
+  const service = new InProcessAnalysisService();
+  const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
+  const decorator = new Decorator(analyses, configuration);
+  const roles = new FrontMatterRoleChanger(analyses);
+  const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);
+  const configurator = new EngineConfigurator(service, configuration, analyses);
   context.subscriptions.push(
-    vscode.commands.registerCommand('allianceLens.showSummary', () =>
-      vscode.commands.executeCommand('allianceLens.summary.focus')),
+    configuration, analyses, decorator, summaryView, configurator,
+    new AllianceStatusBar(analyses),
+    vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
+    ...registerCommands({ analyses, decorator, summaryView, roles, extensionUri: context.extensionUri }),
   );
+  const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView };
+  // Human coding (issue 8) registers its features here: activateAnnotations(context, services);
+  void configurator.apply();
+  return services;
 }
 
 export function deactivate(): void {}

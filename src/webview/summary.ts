@@ -1,1 +1,41 @@
-export {};
+// Entry of the Summary webview (bundled to dist/webview/summary.js). It validates every message from the
+// extension, renders it, keeps it with setState so the panel comes back instantly when shown again, and reports
+// what it rendered.
+import { toWebviewMessage, panelState, type FromWebviewMessage, type PanelState } from './shared/protocol';
+import { renderState } from './summary/render';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+
+function send(message: FromWebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function render(state: PanelState): void {
+  // Keep focus on the same control across re-renders while the user types in the editor.
+  const focusedLabel = document.activeElement?.getAttribute('aria-label');
+  root.replaceChildren(renderState(state, send));
+  if (focusedLabel) {
+    const again = Array.from(root.querySelectorAll('[aria-label]')).find((node) => node.getAttribute('aria-label') === focusedLabel);
+    if (again instanceof HTMLElement || again instanceof SVGElement) again.focus();
+  }
+  vscode.setState(state);
+  send({ type: 'rendered', kind: state.kind, fileName: state.kind === 'summary' ? state.summary.fileName : state.kind === 'empty' ? null : state.fileName });
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const parsed = toWebviewMessage.safeParse(event.data);
+  if (!parsed.success) return; // Not our protocol: ignore rather than render something unknown.
+  render(parsed.data.state);
+});
+
+const saved = panelState.safeParse(vscode.getState());
+if (saved.success) render(saved.data);
+send({ type: 'ready' });

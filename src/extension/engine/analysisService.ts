@@ -1,0 +1,97 @@
+// The seam between the editor and the engine. Everything in src/extension analyses through AnalysisService, so
+// the engine can later move into a worker or be chunked without touching decorations, hovers or the panel.
+// The engine (dist/core.js, which pulls in compromise) is loaded on the first analysis, never at activation.
+import * as path from 'path';
+import type * as Core from '../../core';
+import type { Analysis, RuleDescription, RuleError, RuleFile } from '../../core';
+
+export interface DocumentText {
+  /** Stable key of the document (its URI string). */
+  key: string;
+  fileName: string;
+  text: string;
+}
+
+/** What the editor needs from the engine besides the analysis itself. */
+export interface EngineHelpers {
+  codeName(codeId: string): string;
+  describeRule(ruleId: string): RuleDescription | undefined;
+  topMoments: typeof Core.topMoments;
+  allianceIndexFormula: string;
+  ruleErrors: readonly RuleError[];
+}
+
+export interface EngineConfiguration {
+  userRuleFiles: RuleFile[];
+  disabledRules: string[];
+}
+
+export interface AnalysisService {
+  analyze(document: DocumentText): Promise<Analysis>;
+  helpers(): Promise<EngineHelpers>;
+  /** New rules or disabled rules: every document is re-analysed from scratch on its next analyze(). */
+  configure(configuration: EngineConfiguration): void;
+  /** Drops the per-document cache of a closed document. */
+  forget(key: string): void;
+}
+
+type CoreModule = typeof Core;
+
+/** Loads the separately built dist/core.js next to dist/extension.js. A runtime path keeps esbuild from
+ * bundling the engine (and compromise) into the extension bundle. */
+export function loadBundledCore(): CoreModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'core.js')) as CoreModule;
+}
+
+/** Runs the engine in the extension host, one Analyzer (with its per-utterance cache) per document. */
+export class InProcessAnalysisService implements AnalysisService {
+  private core: CoreModule | undefined;
+  private readonly analyzers = new Map<string, Core.Analyzer>();
+  private configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
+  /** Shared Analyzer that answers describeRule/ruleErrors for the current configuration. */
+  private describer: Core.Analyzer | undefined;
+
+  constructor(private readonly load: () => CoreModule = loadBundledCore) {}
+
+  private engine(): CoreModule {
+    this.core ??= this.load();
+    return this.core;
+  }
+
+  private newAnalyzer(): Core.Analyzer {
+    return new (this.engine().Analyzer)({ ...this.configuration });
+  }
+
+  async analyze(document: DocumentText): Promise<Analysis> {
+    let analyzer = this.analyzers.get(document.key);
+    if (!analyzer) {
+      analyzer = this.newAnalyzer();
+      this.analyzers.set(document.key, analyzer);
+    }
+    return analyzer.analyze(document.text, { fileName: document.fileName });
+  }
+
+  async helpers(): Promise<EngineHelpers> {
+    const core = this.engine();
+    this.describer ??= this.newAnalyzer();
+    const describer = this.describer;
+    return {
+      codeName: (codeId) => core.codeName(codeId),
+      describeRule: (ruleId) => describer.describeRule(ruleId),
+      topMoments: core.topMoments,
+      allianceIndexFormula: core.ALLIANCE_INDEX_FORMULA,
+      ruleErrors: describer.ruleErrors,
+    };
+  }
+
+  configure(configuration: EngineConfiguration): void {
+    this.configuration = configuration;
+    this.analyzers.clear();
+    this.describer = undefined;
+  }
+
+  forget(key: string): void {
+    this.analyzers.delete(key);
+  }
+}

@@ -1,0 +1,38 @@
+// What a hover on a highlight says, as Markdown. Pure: the VS Code wrapper only turns it into a MarkdownString.
+import type { AnalysedUtterance, Finding } from '../../core/types';
+import type { RuleDescription } from '../../core';
+
+export const DISABLE_RULE_COMMAND = 'allianceLens.disableRule';
+
+export interface HoverNames {
+  codeName(codeId: string): string;
+  describeRule(ruleId: string): RuleDescription | undefined;
+}
+
+/** Escapes Markdown so transcript text and rule text show literally (no links, no HTML). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (character) => `\\${character}`);
+}
+
+const STANCE_LABEL: Record<string, string> = {
+  collaborative: 'collaborative (MI-adherent)',
+  directive: 'directive (MI-non-adherent)',
+  neutral: 'neutral',
+};
+
+/** Markdown for one finding: code name and stance, the rule's message and guideline, the utterance's other codes,
+ * and a link to switch the rule off. */
+export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, names: HoverNames): string {
+  const rule = names.describeRule(finding.rule);
+  const stance = STANCE_LABEL[finding.stance] ?? finding.stance;
+  const lines = [`**${escapeMarkdown(names.codeName(finding.code))}** · ${escapeMarkdown(stance)}`, ''];
+  lines.push(escapeMarkdown(finding.message || rule?.message || ''), '');
+  if (rule?.reference) lines.push(`*Guideline:* ${escapeMarkdown(rule.reference)}`, '');
+  const otherCodes = utterance.codes.filter((code) => code !== finding.code);
+  if (otherCodes.length > 0) {
+    lines.push(`*Also in this utterance:* ${otherCodes.map((code) => escapeMarkdown(names.codeName(code))).join(', ')}`, '');
+  }
+  const args = encodeURIComponent(JSON.stringify([finding.rule]));
+  lines.push(`Rule \`${finding.rule.replace(/`/g, '')}\` · [Turn this rule off](command:${DISABLE_RULE_COMMAND}?${args} "Adds the rule to allianceLens.rules.disabled")`);
+  return lines.join('\n');
+}

@@ -1,0 +1,44 @@
+// Changing a speaker's role writes the transcript's front matter, so it always asks first and goes through a
+// WorkspaceEdit: the change is undoable and the user's unsaved text is never replaced wholesale.
+import * as vscode from 'vscode';
+import type { DocumentAnalyses } from '../documentAnalyses';
+import type { RoleChanger } from '../summary/summaryViewProvider';
+import { setRoleEdit, type AssignableRole } from './frontMatter';
+
+export class FrontMatterRoleChanger implements RoleChanger {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  async changeRole(document: vscode.TextDocument, speaker: string, role: AssignableRole): Promise<boolean> {
+    const confirm = 'Write front matter';
+    const answer = await vscode.window.showWarningMessage(
+      `Make "${speaker}" the ${role} in ${vscode.workspace.asRelativePath(document.uri)}?`,
+      { modal: true, detail: `Alliance Lens will add "${role}: ${speaker}" to the front matter block at the top of the file (creating it if needed). You can undo it like any edit.` },
+      confirm,
+    );
+    if (answer !== confirm) return false;
+    const edit = setRoleEdit(document.getText(), speaker, role);
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+    const applied = await vscode.workspace.applyEdit(workspaceEdit);
+    if (!applied) void vscode.window.showErrorMessage('Alliance Lens: the front matter could not be updated; the file is unchanged.');
+    return applied;
+  }
+
+  /** "Set Speaker Role": pick a speaker of the active transcript, then a role. */
+  async pickAndChange(document: vscode.TextDocument | undefined): Promise<boolean> {
+    const analysis = document && this.analyses.latest(document);
+    if (!document || !analysis || analysis.speakers.length === 0) {
+      void vscode.window.showInformationMessage('Alliance Lens: open an analysed transcript with speakers first.');
+      return false;
+    }
+    const speaker = await vscode.window.showQuickPick(
+      analysis.speakers.map((candidate) => ({ label: candidate.label, description: `${candidate.role} · ${candidate.turns} turns` })),
+      { title: 'Set Speaker Role', placeHolder: 'Which speaker?' },
+    );
+    if (!speaker) return false;
+    const roles: AssignableRole[] = ['therapist', 'client'];
+    const role = await vscode.window.showQuickPick(roles, { title: `Role of ${speaker.label}` }) as AssignableRole | undefined;
+    if (!role) return false;
+    return this.changeRole(document, speaker.label, role);
+  }
+}

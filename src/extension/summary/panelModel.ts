@@ -1,0 +1,65 @@
+// Turns an Analysis into what the Summary panel shows. Pure, so every number on the panel is unit-tested.
+import type { Analysis, Band } from '../../core/types';
+import type { EngineHelpers } from '../engine/analysisService';
+import type { SummaryModel } from '../../webview/shared/protocol';
+
+const MOMENTS_PER_STANCE = 3;
+const MOMENT_TEXT_LIMIT = 160;
+
+function formatRatio(value: number | null): string | null {
+  return value === null ? null : `${value.toFixed(1)} : 1`;
+}
+
+/** The engine's percentages run 0..100. */
+function formatPercent(value: number | null): string | null {
+  return value === null ? null : `${Math.round(value)}%`;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MOMENT_TEXT_LIMIT ? `${flat.slice(0, MOMENT_TEXT_LIMIT - 1)}…` : flat;
+}
+
+function bandOf(value: Band | null | undefined): Band | null {
+  return value ?? null;
+}
+
+export function fileBaseName(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts[parts.length - 1] || file;
+}
+
+export function buildSummaryModel(analysis: Analysis, helpers: Pick<EngineHelpers, 'topMoments' | 'allianceIndexFormula'>): SummaryModel {
+  const { summary } = analysis;
+  const moments = helpers.topMoments(analysis.utterances, MOMENTS_PER_STANCE);
+  const toMoment = (moment: { utteranceIndex: number; line: number; text: string }) =>
+    ({ utteranceIndex: moment.utteranceIndex, line: moment.line, text: shorten(moment.text) });
+  return {
+    fileName: fileBaseName(analysis.file),
+    format: analysis.format,
+    speakers: analysis.speakers.map(({ label, role, turns, words }) => ({ label, role, turns, words })),
+    allianceIndex: Math.round(summary.allianceIndex),
+    allianceIndexFormula: helpers.allianceIndexFormula,
+    scores: [
+      {
+        id: 'reflectionToQuestion', name: 'Reflection-to-question ratio', value: formatRatio(summary.reflectionToQuestion),
+        band: bandOf(summary.bands?.reflectionToQuestion), thresholds: 'MITI 4.2.1: fair 1:1 · good 2:1',
+      },
+      {
+        id: 'percentComplexReflections', name: 'Complex reflections', value: formatPercent(summary.percentComplexReflections),
+        band: bandOf(summary.bands?.percentComplexReflections), thresholds: 'MITI 4.2.1: fair 40% · good 50%',
+      },
+      {
+        id: 'percentOpenQuestions', name: 'Open questions', value: formatPercent(summary.percentOpenQuestions),
+        band: null, thresholds: 'share of all questions',
+      },
+    ],
+    talk: { therapistWords: summary.therapistWords, clientWords: summary.clientWords, clientTalkShare: summary.clientTalkShare },
+    balance: { collaborative: summary.collaborative, directive: summary.directive },
+    timeline: summary.timeline.map(({ startLine, endLine, collaborative, directive, allianceIndex }) =>
+      ({ startLine, endLine, collaborative, directive, allianceIndex })),
+    ruptures: (summary.ruptureEvents ?? []).map(({ kind, line, status, responseLine }) => ({ kind, line, status, responseLine })),
+    moments: { collaborative: moments.collaborative.map(toMoment), directive: moments.directive.map(toMoment) },
+    warnings: analysis.warnings.slice(0, 20),
+  };
+}

@@ -1,0 +1,188 @@
+// Builds the Summary panel's DOM from a validated PanelState. Every section is plain DOM with textContent;
+// every interactive part is a <button> or a focusable SVG group with a label, so it works from the keyboard.
+import { EMPTY_STATE_TEXT, type FromWebviewMessage, type PanelState, type SummaryModel } from '../shared/protocol';
+import { button, h, svg } from './dom';
+import { BAND_LABEL, percent, shareText, STATUS_LABEL } from './format';
+
+export type Send = (message: FromWebviewMessage) => void;
+
+function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
+  const headingId = `${id}-heading`;
+  return h('section', { class: 'section', 'aria-labelledby': headingId }, h('h2', { id: headingId }, title), ...children);
+}
+
+function renderEmpty(send: Send): HTMLElement {
+  return h('div', { class: 'state state-empty' },
+    h('p', {}, EMPTY_STATE_TEXT),
+    button('Analyze This File', () => send({ type: 'analyzeActiveFile' }), { class: 'primary' }));
+}
+
+function renderError(fileName: string, message: string, send: Send): HTMLElement {
+  return h('div', { class: 'state state-error', role: 'alert' },
+    h('p', { class: 'error-title' }, `Alliance Lens could not analyse ${fileName}.`),
+    h('p', { class: 'error-message' }, message),
+    button('Try again', () => send({ type: 'analyzeActiveFile' }), { class: 'primary' }));
+}
+
+function renderSpeakers(summary: SummaryModel, send: Send): HTMLElement {
+  const rows = summary.speakers.map((speaker) => {
+    const select = h('select', { 'aria-label': `Role of ${speaker.label}` },
+      ...(['therapist', 'client', 'other'] as const).map((role) =>
+        h('option', { value: role, selected: role === speaker.role, disabled: role === 'other' }, role)));
+    select.addEventListener('change', () => {
+      const role = select.value;
+      // Back to the current role until the extension confirms and the file is re-analysed.
+      select.value = speaker.role;
+      if (role === 'therapist' || role === 'client') send({ type: 'setRole', speaker: speaker.label, role });
+    });
+    return h('tr', {},
+      h('th', { scope: 'row' }, speaker.label),
+      h('td', {}, select),
+      h('td', { class: 'num' }, String(speaker.turns)),
+      h('td', { class: 'num' }, String(speaker.words)));
+  });
+  return section('Speakers', 'speakers', h('table', { class: 'speakers' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Speaker'), h('th', { scope: 'col' }, 'Role'),
+      h('th', { scope: 'col', class: 'num' }, 'Turns'), h('th', { scope: 'col', class: 'num' }, 'Words'))),
+    h('tbody', {}, ...rows)));
+}
+
+function renderIndex(summary: SummaryModel): HTMLElement {
+  const value = summary.allianceIndex;
+  return h('div', { class: 'index', title: summary.allianceIndexFormula },
+    h('div', { class: 'index-value', 'aria-label': `Alliance index ${value} out of 100` }, String(value)),
+    h('div', { class: 'index-label' }, 'Alliance index (0–100)'),
+    svg('svg', { class: 'bar meter', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true' },
+      svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }),
+      svg('rect', { class: 'fill-index', x: 0, y: 0, width: Math.max(0, Math.min(100, value)), height: 6 })),
+    h('details', { class: 'formula' }, h('summary', {}, 'How is it computed?'), h('p', {}, summary.allianceIndexFormula)));
+}
+
+function renderScores(summary: SummaryModel): HTMLElement {
+  const rows = summary.scores.map((score) => h('tr', {},
+    h('th', { scope: 'row', title: score.thresholds }, score.name),
+    h('td', { class: 'num' }, score.value ?? 'n/a'),
+    h('td', {}, score.band ? h('span', { class: `band band-${score.band}` }, BAND_LABEL[score.band]) : h('span', { class: 'muted' }, '—')),
+    h('td', { class: 'muted small' }, score.thresholds)));
+  return section('MITI scores', 'scores', h('table', { class: 'scores' }, h('tbody', {}, ...rows)));
+}
+
+/** A two-part horizontal bar; widths are set as SVG attributes (no inline styles under the CSP). */
+function splitBar(label: string, left: { name: string; value: number; className: string }, right: { name: string; value: number; className: string }): HTMLElement {
+  const total = left.value + right.value;
+  const leftShare = percent(left.value, total);
+  const bar = svg('svg', { class: 'bar', viewBox: '0 0 100 8', preserveAspectRatio: 'none', role: 'img',
+    'aria-label': `${label}: ${left.name} ${left.value} (${leftShare}%), ${right.name} ${right.value} (${total ? 100 - leftShare : 0}%)` },
+  svg('rect', { class: `bar-track`, x: 0, y: 0, width: 100, height: 8 }),
+  total > 0 ? svg('rect', { class: left.className, x: 0, y: 0, width: leftShare, height: 8 }) : null,
+  total > 0 ? svg('rect', { class: right.className, x: leftShare, y: 0, width: 100 - leftShare, height: 8 }) : null);
+  return h('div', { class: 'split' },
+    h('div', { class: 'split-label' }, label),
+    bar,
+    h('div', { class: 'split-legend' },
+      h('span', { class: `swatch ${left.className}` }), `${left.name} ${left.value}`,
+      h('span', { class: `swatch ${right.className}` }), `${right.name} ${right.value}`));
+}
+
+function renderTalk(summary: SummaryModel): HTMLElement {
+  return section('Talk and balance', 'talk',
+    splitBar(`Talk share (client ${shareText(summary.talk.clientTalkShare)})`,
+      { name: 'Client words', value: summary.talk.clientWords, className: 'fill-client' },
+      { name: 'Therapist words', value: summary.talk.therapistWords, className: 'fill-therapist' }),
+    splitBar('Collaborative / directive',
+      { name: 'Collaborative', value: summary.balance.collaborative, className: 'fill-collaborative' },
+      { name: 'Directive', value: summary.balance.directive, className: 'fill-directive' }));
+}
+
+function renderTimeline(summary: SummaryModel, send: Send): HTMLElement {
+  const segments = summary.timeline;
+  if (segments.length === 0) return section('Timeline', 'timeline', h('p', { class: 'muted' }, 'Too short for a timeline.'));
+  const width = 100 / segments.length;
+  const maxCount = Math.max(1, ...segments.map((segment) => Math.max(segment.collaborative, segment.directive)));
+  const height = 60;
+  const chart = svg('svg', { class: 'timeline', viewBox: `0 0 100 ${height}`, preserveAspectRatio: 'none', role: 'group', 'aria-label': 'Session timeline; each segment is a button that reveals its lines' },
+    ...segments.map((segment, index) => {
+      const x = index * width;
+      const collaborativeHeight = (segment.collaborative / maxCount) * (height / 2 - 4);
+      const directiveHeight = (segment.directive / maxCount) * (height / 2 - 4);
+      const label = `Lines ${segment.startLine}–${segment.endLine}: ${segment.collaborative} collaborative, ${segment.directive} directive, index ${Math.round(segment.allianceIndex)}`;
+      const group = svg('g', { class: 'segment', role: 'button', tabindex: 0, 'aria-label': label },
+        svg('title', {}, label),
+        svg('rect', { class: 'segment-hit', x, y: 0, width, height }),
+        svg('rect', { class: 'fill-collaborative', x: x + width * 0.15, y: height / 2 - collaborativeHeight, width: width * 0.7, height: collaborativeHeight }),
+        svg('rect', { class: 'fill-directive', x: x + width * 0.15, y: height / 2, width: width * 0.7, height: directiveHeight }));
+      const reveal = () => send({ type: 'revealLines', startLine: segment.startLine, endLine: segment.endLine });
+      group.addEventListener('click', reveal);
+      group.addEventListener('keydown', (event) => {
+        const key = (event as KeyboardEvent).key;
+        if (key === 'Enter' || key === ' ') {
+          event.preventDefault();
+          reveal();
+        }
+      });
+      return group;
+    }),
+    svg('line', { class: 'axis', x1: 0, x2: 100, y1: height / 2, y2: height / 2 }));
+  return section('Timeline', 'timeline', chart,
+    h('p', { class: 'muted small' }, 'Collaborative above the line, directive below. Click a segment to reveal its lines.'));
+}
+
+function renderRuptures(summary: SummaryModel, send: Send): HTMLElement {
+  if (summary.ruptures.length === 0) return section('Ruptures', 'ruptures', h('p', { class: 'muted' }, 'No rupture markers found.'));
+  return section('Ruptures', 'ruptures', h('ul', { class: 'list' }, ...summary.ruptures.map((rupture) => {
+    const response = rupture.responseLine ? ` (line ${rupture.responseLine})` : '';
+    const text = `Line ${rupture.line} · ${rupture.kind} · ${STATUS_LABEL[rupture.status]}${response}`;
+    return h('li', {}, button(text, () => send({ type: 'revealLines', startLine: rupture.line, endLine: rupture.responseLine ?? rupture.line }),
+      { class: `link status-${rupture.status}` }));
+  })));
+}
+
+function renderMoments(summary: SummaryModel, send: Send): HTMLElement {
+  const list = (title: string, className: string, moments: SummaryModel['moments']['collaborative']) => h('div', { class: 'moments' },
+    h('h3', {}, title),
+    moments.length === 0 ? h('p', { class: 'muted' }, 'None found.') : h('ol', { class: 'list' }, ...moments.map((moment) =>
+      h('li', {}, button(`Line ${moment.line}: ${moment.text}`, () => send({ type: 'selectUtterance', utteranceIndex: moment.utteranceIndex }),
+        { class: `link moment ${className}` }, h('span', { class: 'line' }, `Line ${moment.line}`), h('q', {}, moment.text))))));
+  return section('Moments', 'moments',
+    list('Most collaborative', 'moment-collaborative', summary.moments.collaborative),
+    list('Most directive', 'moment-directive', summary.moments.directive));
+}
+
+function renderHumanCodes(summary: SummaryModel): HTMLElement | null {
+  if (!summary.humanCodes || summary.humanCodes.length === 0) return null;
+  return section('Human codes', 'human-codes', h('table', { class: 'scores' }, h('tbody', {}, ...summary.humanCodes.map((code) =>
+    h('tr', {}, h('th', { scope: 'row' }, code.name ?? code.code), h('td', { class: 'num' }, String(code.count)))))));
+}
+
+function renderWarnings(summary: SummaryModel): HTMLElement | null {
+  if (summary.warnings.length === 0) return null;
+  return h('details', { class: 'warnings' }, h('summary', {}, `${summary.warnings.length} parser warning(s)`),
+    h('ul', {}, ...summary.warnings.map((warning) => h('li', {}, warning.line > 0 ? `Line ${warning.line}: ${warning.message}` : warning.message))));
+}
+
+function renderSummary(summary: SummaryModel, send: Send): HTMLElement {
+  return h('div', { class: 'summary' },
+    h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, summary.format)),
+    renderIndex(summary),
+    renderSpeakers(summary, send),
+    renderScores(summary),
+    renderTalk(summary),
+    renderTimeline(summary, send),
+    renderRuptures(summary, send),
+    renderMoments(summary, send),
+    renderHumanCodes(summary),
+    renderWarnings(summary));
+}
+
+export function renderState(state: PanelState, send: Send): HTMLElement {
+  switch (state.kind) {
+    case 'empty':
+      return renderEmpty(send);
+    case 'loading':
+      return h('div', { class: 'state' }, h('p', {}, `Analysing ${state.fileName}…`));
+    case 'error':
+      return renderError(state.fileName, state.message, send);
+    case 'summary':
+      return renderSummary(state.summary, send);
+  }
+}

@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import { escapeMarkdown, hoverMarkdown } from '../../../src/extension/hover/hoverContent';
+import { finding, utterance } from './analysis-builder';
+
+const names = {
+  codeName: (code: string) => ({ 'directive.command': 'Command', 'question.closed': 'Closed question' }[code] ?? code),
+  describeRule: (rule: string) => rule === 'directive.command.imperative'
+    ? { id: rule, code: 'directive.command', stance: 'directive' as const, message: 'An imperative tells the client what to do.', reference: 'MITI 4.2.1 · Persuade' }
+    : undefined,
+};
+
+describe('hoverMarkdown', () => {
+  const fired = finding('directive.command.imperative', 'directive.command', 'directive', 0, 5);
+  const turn = utterance(0, 0, 30, { codes: ['directive.command', 'question.closed'], findings: [fired] });
+  const markdown = hoverMarkdown({ ...fired, message: 'Tells the client what to do.' }, turn, names);
+
+  it('names the code and its stance', () => {
+    assert.match(markdown, /^\*\*Command\*\* · directive \\\(MI\\-non\\-adherent\\\)/);
+  });
+
+  it("gives the finding's message and the guideline reference", () => {
+    assert.ok(markdown.includes('Tells the client what to do\\.'));
+    assert.ok(markdown.includes('*Guideline:* MITI 4\\.2\\.1 · Persuade'));
+  });
+
+  it("lists the utterance's other codes", () => {
+    assert.ok(markdown.includes('*Also in this utterance:* Closed question'));
+  });
+
+  it('links to the command that turns the rule off, with the rule id as argument', () => {
+    const args = encodeURIComponent(JSON.stringify(['directive.command.imperative']));
+    assert.ok(markdown.includes(`(command:allianceLens.disableRule?${args} `));
+  });
+
+  it("falls back to the rule's message when the finding has none", () => {
+    assert.ok(hoverMarkdown({ ...fired, message: '' }, turn, names).includes('An imperative tells the client what to do\\.'));
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('neutralises links, HTML and emphasis', () => {
+    const escaped = escapeMarkdown('[x](command:evil) <img src=x> *b*');
+    assert.strictEqual(escaped, '\\[x\\]\\(command:evil\\) \\<img src=x\\> \\*b\\*');
+  });
+});

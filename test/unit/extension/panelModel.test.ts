@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import { Analyzer } from '../../../src/core/analyzer';
+import { ALLIANCE_INDEX_FORMULA, topMoments } from '../../../src/core/summary';
+import { buildSummaryModel } from '../../../src/extension/summary/panelModel';
+import { editorFixture } from './fixtures';
+import { summaryModel } from '../../../src/webview/shared/protocol';
+
+const text = editorFixture('session.transcript');
+
+describe('Summary panel model', () => {
+  const analysis = new Analyzer().analyze(text, { fileName: '/work/sessions/session.transcript' });
+  const model = buildSummaryModel(analysis, { topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA });
+
+  it('passes the protocol schema the webview checks', () => {
+    const parsed = summaryModel.safeParse(model);
+    assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
+  });
+
+  it('shows the file name and every speaker with its role', () => {
+    assert.strictEqual(model.fileName, 'session.transcript');
+    assert.deepStrictEqual(model.speakers, analysis.speakers);
+    assert.ok(model.speakers.length >= 2);
+  });
+
+  it('carries the index, its formula, the balance and the talk from the summary', () => {
+    assert.strictEqual(model.allianceIndex, Math.round(analysis.summary.allianceIndex));
+    assert.strictEqual(model.allianceIndexFormula, ALLIANCE_INDEX_FORMULA);
+    assert.deepStrictEqual(model.balance, { collaborative: analysis.summary.collaborative, directive: analysis.summary.directive });
+    assert.strictEqual(model.talk.clientWords, analysis.summary.clientWords);
+  });
+
+  it('formats the MITI scores with their bands', () => {
+    const ratio = model.scores.find((score) => score.id === 'reflectionToQuestion');
+    const { reflectionToQuestion } = analysis.summary;
+    assert.strictEqual(ratio?.value, reflectionToQuestion === null ? null : `${reflectionToQuestion.toFixed(1)} : 1`);
+    assert.strictEqual(ratio?.band, analysis.summary.bands.reflectionToQuestion);
+    const complex = model.scores.find((score) => score.id === 'percentComplexReflections');
+    const { percentComplexReflections } = analysis.summary;
+    assert.strictEqual(complex?.value, percentComplexReflections === null ? null : `${Math.round(percentComplexReflections)}%`);
+  });
+
+  it('lists the top moments and the ruptures by line', () => {
+    const moments = topMoments(analysis.utterances, 3);
+    assert.deepStrictEqual(model.moments.directive.map((moment) => moment.line), moments.directive.map((moment) => moment.line));
+    assert.deepStrictEqual(model.moments.collaborative.map((moment) => moment.utteranceIndex), moments.collaborative.map((moment) => moment.utteranceIndex));
+    assert.deepStrictEqual(model.ruptures.map((rupture) => rupture.line), analysis.summary.ruptureEvents.map((event) => event.line));
+    assert.strictEqual(model.timeline.length, analysis.summary.timeline.length);
+  });
+});
