@@ -1,0 +1,56 @@
+// The optional front matter: a "---" block at the top with `therapist: NAME` and `client: NAME` (several names
+// comma-separated); other keys are kept as metadata.
+import type { Role } from '../types';
+import { isBlank, type Lines } from './lines';
+import { speakerKey } from './labels';
+import type { WarningList } from './warnings';
+
+export interface FrontMatter {
+  /** Index of the first line after the front matter (0 when there is none). */
+  bodyLine: number;
+  /** Declared roles by speaker key. */
+  roles: Map<string, Role>;
+  metadata: Record<string, string>;
+}
+
+const OPENING = /^---[ \t]*$/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+const ENTRY = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_ .-]{0,60}?)[ \t]*:(.*)$/u;
+const ROLE_KEYS: Record<string, Role> = { therapist: 'therapist', therapists: 'therapist', client: 'client', clients: 'client' };
+/** A header much longer than this is not front matter but a document that happens to start with "---". */
+const MAX_LINES = 200;
+
+export function readFrontMatter(text: string, lines: Lines, warnings: WarningList): FrontMatter {
+  const none: FrontMatter = { bodyLine: 0, roles: new Map(), metadata: {} };
+  const lineText = (i: number) => text.slice(lines.starts[i], lines.ends[i]);
+  if (lines.starts.length < 2 || !OPENING.test(lineText(0))) return none;
+  const roles = new Map<string, Role>();
+  const metadata: Record<string, string> = {};
+  const last = Math.min(lines.starts.length, MAX_LINES + 1);
+  let entries = 0;
+  let i = 1;
+  for (; i < last; i++) {
+    const line = lineText(i);
+    if (CLOSING.test(line)) return { bodyLine: i + 1, roles, metadata };
+    if (isBlank(text, lines.starts[i], lines.ends[i]) || /^[ \t]*#/.test(line)) continue;
+    const entry = ENTRY.exec(line);
+    if (!entry) break;
+    entries++;
+    const key = entry[1].toLowerCase();
+    const value = entry[2].trim();
+    const role = ROLE_KEYS[key];
+    if (role) {
+      for (const name of value.split(',')) {
+        if (name.trim()) roles.set(speakerKey(name), role);
+      }
+    } else {
+      metadata[entry[1]] = value;
+    }
+  }
+  // A lone "---" above ordinary text is a rule, not front matter.
+  if (entries === 0) return none;
+  // Unclosed: keep what was read as front matter and parse the rest as the transcript, so no turn is lost.
+  warnings.add('front matter', 1, `The front matter that opens with "---" on line 1 is not closed by a "---" line; `
+    + `lines 2 to ${i} were read as front matter (key: value) and the transcript from line ${i + 1}.`);
+  return { bodyLine: i, roles, metadata };
+}

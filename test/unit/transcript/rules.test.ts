@@ -1,0 +1,172 @@
+import * as assert from 'assert';
+import { parseTranscript } from '../../../src/core/transcript';
+import { assertOffsetsHold, rows } from './fixtures';
+
+function parse(text: string, fileName?: string) {
+  const parsed = parseTranscript(text, { fileName });
+  assertOffsetsHold(text, parsed);
+  return parsed;
+}
+
+describe('transcript rules', () => {
+  describe('labels', () => {
+    it('reads a label used only once as ordinary text, with a warning naming its line', () => {
+      const parsed = parse('Sam: Hi.\nAlex: Hello?\nSam: I had a plan.\nStep one: call her.\nAlex: Good?\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.text), ['Hi.', 'Hello?', 'I had a plan.\nStep one: call her.', 'Good?']);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.strictEqual(parsed.warnings[0].line, 4);
+      assert.match(parsed.warnings[0].message, /"Step one:".*only once/);
+    });
+
+    it('counts a role word as a speaker even when it appears once, in any case', () => {
+      const parsed = parse('THERAPIST: How are you?\nclient: ok\nTh: And?\ncl: fine\nCOUNSELLOR: good\nPatient: yes\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role]), [
+        ['THERAPIST', 'therapist'], ['client', 'client'], ['Th', 'therapist'], ['cl', 'client'],
+        ['COUNSELLOR', 'therapist'], ['Patient', 'client'],
+      ]);
+    });
+
+    it('treats labels that differ only in case as one speaker', () => {
+      const parsed = parse('Maria: hi\nMARIA: hello\nmaria: hey\n');
+      assert.deepStrictEqual(parsed.speakers.map((s) => s.label), ['Maria']);
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.speaker), ['Maria', 'Maria', 'Maria']);
+    });
+
+    it('accepts titles, handles and multi-word names, but not URLs, clock times or five-word phrases', () => {
+      const parsed = parse([
+        'Dr. Lee: one', '@Sam: two', 'Dr. Lee: three', '@Sam: four',
+        'http://example.org: not a label', 'http://example.org: still not',
+        'T:10:30 is not a label', 'T:10:30 is not a label either',
+        'The thing I want is: five words', 'The thing I want is: five words',
+      ].join('\n'));
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.speaker), ['Dr. Lee', '@Sam', 'Dr. Lee', '@Sam']);
+      assert.ok(parsed.utterances[3].text.endsWith('five words'));
+    });
+
+    it('ignores the preamble before the first turn and keeps blank lines inside a turn', () => {
+      const parsed = parse('Session 12\nSupervisor copy\n\nT: First line\n\n\nstill mine\n\nC: yes');
+      assert.deepStrictEqual(rows(parsed), [
+        ['T', 'therapist', 4, null, 'First line\n\n\nstill mine'],
+        ['C', 'client', 9, null, 'yes'],
+      ]);
+    });
+
+    it('keeps an empty turn as an empty utterance at the end of its label', () => {
+      const text = 'T:\nC: hello\n';
+      const parsed = parse(text);
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.text, u.start, u.end]), [['', 2, 2], ['hello', 6, 11]]);
+    });
+  });
+
+  describe('text encodings and layout', () => {
+    it('handles CRLF and a BOM with exact UTF-16 offsets; continuation lines keep "\\r\\n"', () => {
+      const text = '\uFEFFT: Hello there\r\nsecond line\r\nC: Hi\r\n';
+      const parsed = parse(text);
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.text, u.start, u.line]), [
+        ['Hello there\r\nsecond line', 4, 1], ['Hi', 33, 3],
+      ]);
+    });
+
+    it('takes a lone "\\r" as a line break, as VS Code does', () => {
+      const parsed = parse('T: one\rC: two\rT: three');
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.line, u.text]), [[1, 'one'], [2, 'two'], [3, 'three']]);
+    });
+
+    it('handles tabs, emoji, accents and right-to-left labels', () => {
+      const text = 'José:\tHola 👋🏽 ¿cómo estás?\nالمعالج: كيف حالك؟\nJosé: Bien 😊\n\u200Fالمعالج: جيد\nÉLODIE: ça va\n';
+      const parsed = parse(text);
+      // ÉLODIE starts a line only once and is no role word, so it continues the turn before it.
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.text]), [
+        ['José', 'Hola 👋🏽 ¿cómo estás?'], ['المعالج', 'كيف حالك؟'], ['José', 'Bien 😊'], ['المعالج', 'جيد\nÉLODIE: ça va'],
+      ]);
+      const emoji = parsed.utterances[2];
+      assert.strictEqual(text.slice(emoji.start, emoji.end), 'Bien 😊');
+    });
+  });
+
+  describe('timestamps', () => {
+    it('normalises to hh:mm:ss, dropping fractions, and carries minutes past the hour in mm:ss', () => {
+      const parsed = parse('[1:02:03.75] T: a\n[75:10] C: b\n#00:00:01.5# T: c\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.timestamp), ['01:02:03', '01:15:10', '00:00:01']);
+    });
+
+    it('warns about timestamps that go backwards and about impossible ones, which are dropped', () => {
+      const parsed = parse('[00:05:00] T: a\n[00:04:00] C: b\n[00:75:00] T: c\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.timestamp), ['00:05:00', '00:04:00', null]);
+      assert.deepStrictEqual(parsed.warnings.map((w) => w.line), [2, 3]);
+      assert.match(parsed.warnings[0].message, /backwards/);
+      assert.match(parsed.warnings[1].message, /Impossible timestamp \[00:75:00\]/);
+    });
+  });
+
+  describe('roles', () => {
+    it('warns when more than two speakers have no declared roles, and makes the rest "other"', () => {
+      const parsed = parse('Ann: How are you?\nBob: ok\nCat: fine\nAnn: Why?\nBob: no\nCat: yes\n');
+      assert.deepStrictEqual(parsed.speakers.map((s) => s.role), ['therapist', 'client', 'other']);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.match(parsed.warnings[0].message, /3 speakers and no declared roles/);
+    });
+
+    it('fills only the role the labels leave open: a named speaker next to "Therapist" is the client', () => {
+      const parsed = parse('Therapist: Hello\nDana: What do I do?\nTherapist: Tell me more.\nDana: Why?\n');
+      assert.deepStrictEqual(parsed.speakers, [{ label: 'Therapist', role: 'therapist' }, { label: 'Dana', role: 'client' }]);
+    });
+
+    it('front matter roles beat question rates and make a once-used name a speaker', () => {
+      const parsed = parse('---\ntherapist: Kim\nclient: Lou\n---\nLou: Why? Why? Why?\nKim: I hear you.\n');
+      assert.deepStrictEqual(parsed.speakers, [{ label: 'Lou', role: 'client' }, { label: 'Kim', role: 'therapist' }]);
+    });
+  });
+
+  describe('warnings for malformed input', () => {
+    it('warns about unclosed front matter and still reads its roles and the transcript', () => {
+      const parsed = parse('---\ntherapist: Kim\nclient: Lou\nKim says hello\nLou: hi\nKim: welcome\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role]), [['Lou', 'client'], ['Kim', 'therapist']]);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.match(parsed.warnings[0].message, /not closed/);
+    });
+
+    it('warns about a malformed cue and keeps its text', () => {
+      const parsed = parse('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nT: Hello\n\n00:00:xx --> soon\nC: Hi there\n');
+      assert.deepStrictEqual(rows(parsed), [['T', 'therapist', 4, '00:00:01', 'Hello'], ['C', 'client', 7, null, 'Hi there']]);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.strictEqual(parsed.warnings[0].line, 6);
+      assert.match(parsed.warnings[0].message, /Malformed cue timing/);
+    });
+
+    it('warns about an SRT block without a timing line and keeps its text', () => {
+      const parsed = parse('1\n00:00:01,000 --> 00:00:02,000\nT: Hello\n\nstray words\n', 'a.srt');
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.text), ['Hello\nstray words']);
+      assert.deepStrictEqual(parsed.warnings.map((w) => w.line), [5]);
+    });
+
+    it('says what a labelled line looks like when no turn is found', () => {
+      const parsed = parse('Just some notes\nwithout any speakers.\n');
+      assert.strictEqual(parsed.utterances.length, 0);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.match(parsed.warnings[0].message, /No speaker turns found.*"Therapist: /);
+    });
+
+    it('gives zero utterances and one warning for empty or whitespace-only text', () => {
+      for (const text of ['', '   ', '\n\r\n\t \n']) {
+        const parsed = parse(text);
+        assert.strictEqual(parsed.utterances.length, 0);
+        assert.strictEqual(parsed.warnings.length, 1);
+        assert.strictEqual(parsed.refused, undefined);
+      }
+    });
+
+    it('refuses text with NUL bytes with a clear message', () => {
+      const parsed = parse('T: hello\u0000\u0001\u0002');
+      assert.strictEqual(parsed.utterances.length, 0);
+      assert.match(parsed.refused ?? '', /NUL bytes.*binary/);
+    });
+
+    it('caps a flood of identical warnings and says how many were left out', () => {
+      const text = 'T: a\nC: b\n' + Array.from({ length: 120 }, (_, i) => `Word${i}: once`).join('\n');
+      const parsed = parse(text);
+      assert.strictEqual(parsed.warnings.length, 51);
+      assert.match(parsed.warnings[50].message, /^70 more warnings/);
+    });
+  });
+});
