@@ -43,6 +43,10 @@ export const SETTING_DEFINITIONS = {
     schema: z._default(z.int().check(z.minimum(0), z.maximum(5000)), 300),
     markdownDescription: 'How long to wait after the last keystroke before highlights and the Summary are refreshed, in milliseconds.',
   },
+  'allianceLens.coder': {
+    schema: z._default(z.string(), ''),
+    markdownDescription: 'Your name as a coder, stored with every code, comment and decision you make. Empty: your operating-system user name.',
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
