@@ -1,17 +1,13 @@
 // What a hover on a highlight says, as Markdown. Pure: the VS Code wrapper only turns it into a MarkdownString.
 import type { AnalysedUtterance, Finding } from '../../core/types';
 import type { RuleDescription } from '../../core';
+import { escapeMarkdown } from '../../cli/formats/markdown';
 
 export const DISABLE_RULE_COMMAND = 'allianceLens.disableRule';
 
 export interface HoverNames {
   codeName(codeId: string): string;
   describeRule(ruleId: string): RuleDescription | undefined;
-}
-
-/** Escapes Markdown so transcript text and rule text show literally (no links, no HTML). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (character) => `\\${character}`);
 }
 
 const STANCE_LABEL: Record<string, string> = {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { escapeMarkdown, hoverMarkdown } from '../../../src/extension/hover/hoverContent';
+import { hoverMarkdown } from '../../../src/extension/hover/hoverContent';
 import { finding, utterance } from './analysis-builder';
 
 const names = {
@@ -15,12 +15,12 @@ describe('hoverMarkdown', () => {
   const markdown = hoverMarkdown({ ...fired, message: 'Tells the client what to do.' }, turn, names);
 
   it('names the code and its stance', () => {
-    assert.match(markdown, /^\*\*Command\*\* · directive \\\(MI\\-non\\-adherent\\\)/);
+    assert.match(markdown, /^\*\*Command\*\* · directive \\\(MI-non-adherent\\\)/);
   });
 
   it("gives the finding's message and the guideline reference", () => {
-    assert.ok(markdown.includes('Tells the client what to do\\.'));
-    assert.ok(markdown.includes('*Guideline:* MITI 4\\.2\\.1 · Persuade'));
+    assert.ok(markdown.includes('Tells the client what to do.'));
+    assert.ok(markdown.includes('*Guideline:* MITI 4.2.1 · Persuade'));
   });
 
   it("lists the utterance's other codes", () => {
@@ -33,13 +33,11 @@ describe('hoverMarkdown', () => {
   });
 
   it("falls back to the rule's message when the finding has none", () => {
-    assert.ok(hoverMarkdown({ ...fired, message: '' }, turn, names).includes('An imperative tells the client what to do\\.'));
+    assert.ok(hoverMarkdown({ ...fired, message: '' }, turn, names).includes('An imperative tells the client what to do.'));
   });
-});
 
-describe('escapeMarkdown', () => {
-  it('neutralises links, HTML and emphasis', () => {
-    const escaped = escapeMarkdown('[x](command:evil) <img src=x> *b*');
-    assert.strictEqual(escaped, '\\[x\\]\\(command:evil\\) \\<img src=x\\> \\*b\\*');
+  it('escapes transcript-derived text so it cannot become a link or HTML', () => {
+    const markdown = hoverMarkdown({ ...fired, message: '[x](command:evil) <img src=x>' }, turn, names);
+    assert.ok(markdown.includes('\\[x\\]\\(command:evil\\) \\<img src=x\\>'));
   });
 });
