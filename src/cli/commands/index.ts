@@ -1,7 +1,9 @@
 import type { CliCommand } from '../command';
+import { analyzeCommand } from './analyze';
 import { explainIndexCommand } from './explain-index';
 
 /** Every subcommand, in the order `--help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
+  analyzeCommand,
   explainIndexCommand,
 ];

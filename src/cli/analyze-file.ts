@@ -1,0 +1,16 @@
+// The work `analyze` does for one file, kept in one function so that it can run in a worker thread.
+import type { Analyzer } from '../core/analyzer';
+import type { Analysis } from '../core/types';
+import { readTranscriptFile } from './files';
+
+export type FileAnalysis = { ok: true; analysis: Analysis } | { ok: false; error: string };
+
+/** Reads and analyses one transcript. `displayName` becomes Analysis.file (the path as the user wrote it). Notes
+ * about the reading itself (e.g. invalid UTF-8) join the analysis warnings at line 0. */
+export function analyzeFile(file: string, analyzer: Analyzer, displayName = file): FileAnalysis {
+  const read = readTranscriptFile(file);
+  if (!read.ok) return read;
+  const analysis = analyzer.analyze(read.text, { fileName: displayName });
+  analysis.warnings = [...read.notes.map((message) => ({ line: 0, message })), ...analysis.warnings];
+  return { ok: true, analysis };
+}

@@ -1,0 +1,123 @@
+// `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { Analyzer } from '../../core/analyzer';
+import type { Analysis, Warning } from '../../core/types';
+import { analyzeFile } from '../analyze-file';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { fileIdentity, findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
+import { OUTPUT_FORMATS, outputFormat } from '../formats';
+
+const usage = () => [
+  'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH]',
+  '',
+  'Analyses psychotherapy transcripts: speakers and roles, the therapist\'s collaborative and directive language,',
+  'and a session summary. Formats read: labelled lines ("T: ...", "[00:01:05] Dr. Lee: ..."), WebVTT, SRT and',
+  'Otter.ai exports. Everything runs locally.',
+  '',
+  'Arguments:',
+  `  FILE|DIR           transcripts to read; directories are searched for ${TRANSCRIPT_EXTENSIONS.join(' ')} files`,
+  '                     (hidden folders and node_modules are skipped, symbolic links to folders are not followed)',
+  '',
+  'Options:',
+  '  -f, --format FORMAT  output format:',
+  ...OUTPUT_FORMATS.map((format) => `                         ${format.name.padEnd(9)} ${format.description}`),
+  '  -o, --out PATH       write the output to PATH instead of standard output; PATH may not be one of the inputs',
+  '  -h, --help           show this help',
+  '',
+  'Warnings about a transcript go to standard error as "file:line: message".',
+  'Exit status: 0 when every file was read (even with warnings); 1 when a file could not be read or was refused',
+  '(missing, unreadable, binary); 2 for bad arguments.',
+].join('\n');
+
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: 'analyse transcripts and print a table, JSON or CSV',
+  get usage() {
+    return usage();
+  },
+  async run(args: string[], io: CliIo): Promise<number> {
+    const options = readOptions(args);
+    const found = findTranscriptFiles(options.inputs);
+    const outIdentity = options.out ? checkOutPath(options.out, found.files) : null;
+    let failed = found.errors.length > 0;
+    for (const error of found.errors) io.stderr(`alliance-lens analyze: ${error}\n`);
+    for (const directory of found.emptyDirectories) io.stderr(`alliance-lens analyze: no transcript files in ${directory}\n`);
+
+    const analyzer = new Analyzer();
+    const analyses: Analysis[] = [];
+    for (const file of found.files) {
+      const result = analyzeFile(file, analyzer);
+      if (!result.ok) {
+        io.stderr(`alliance-lens analyze: ${result.error}\n`);
+        failed = true;
+        continue;
+      }
+      analyses.push(result.analysis);
+      for (const warning of result.analysis.warnings) io.stderr(`${located(file, warning)}\n`);
+    }
+
+    const output = options.format.render(analyses);
+    if (options.out) {
+      writeSafely(options.out, output, outIdentity);
+      io.stderr(`alliance-lens analyze: wrote ${analyses.length} ${analyses.length === 1 ? 'analysis' : 'analyses'} to ${options.out}\n`);
+    } else {
+      io.stdout(output);
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+function readOptions(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const formatName = parsed.values.format ?? 'table';
+  const format = outputFormat(formatName);
+  if (!format) throw new UsageError(`unknown format '${formatName}': choose ${OUTPUT_FORMATS.map((f) => f.name).join(', ')}`);
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one transcript file or directory');
+  if (parsed.values.out === '') throw new UsageError('--out needs a path');
+  return { inputs: parsed.positionals, format, out: parsed.values.out };
+}
+
+/** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
+function checkOutPath(out: string, inputs: readonly string[]): string | null {
+  const identity = fileIdentity(out);
+  if (identity === null) {
+    const resolved = path.resolve(out);
+    if (inputs.some((input) => path.resolve(input) === resolved)) throw new UsageError(`--out ${out} is one of the inputs; choose another path`);
+    return null;
+  }
+  if (fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file path`);
+  if (inputs.some((input) => fileIdentity(input) === identity)) {
+    throw new UsageError(`--out ${out} is one of the input transcripts and would be overwritten; choose another path`);
+  }
+  return identity;
+}
+
+/** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
+ * again that the target has not become an input meanwhile. */
+function writeSafely(out: string, output: string, identityAtStart: string | null): void {
+  if (fileIdentity(out) !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
+  const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, output, { flag: 'wx' });
+    fs.renameSync(temporary, out);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new Error(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function located(file: string, warning: Warning): string {
+  return warning.line > 0 ? `${file}:${warning.line}: ${warning.message}` : `${file}: ${warning.message}`;
+}

@@ -1,0 +1,123 @@
+// Finding transcript files and reading them safely: unreadable paths and binary files become clear messages,
+// never crashes, and directories are searched without following symbolic links (no loops).
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** File endings searched for in directories. A file named explicitly is read whatever its ending. */
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.transcript', '.vtt', '.srt'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+/** Far above any real session; stops a mistaken argument (a disk image, a log) from exhausting memory. */
+const MAX_BYTES = 100 * 1024 * 1024;
+
+export interface FoundFiles {
+  files: string[];
+  /** One message per path that could not be searched or does not exist. */
+  errors: string[];
+  /** Directories in which no transcript file was found. */
+  emptyDirectories: string[];
+}
+
+export function findTranscriptFiles(paths: readonly string[]): FoundFiles {
+  const found: FoundFiles = { files: [], errors: [], emptyDirectories: [] };
+  for (const given of paths) {
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(given);
+    } catch (error) {
+      found.errors.push(`cannot read ${given}: ${reason(error)}`);
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      found.files.push(given);
+      continue;
+    }
+    const before = found.files.length;
+    walk(given, found);
+    if (found.files.length === before) found.emptyDirectories.push(given);
+  }
+  found.files = [...new Set(found.files)];
+  return found;
+}
+
+function walk(directory: string, found: FoundFiles): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    found.errors.push(`cannot read ${directory}: ${reason(error)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isTranscriptName(entry.name) && isFile(full)) {
+      found.files.push(full);
+    }
+  }
+}
+
+export function isTranscriptName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRANSCRIPT_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export type ReadResult = { ok: true; text: string; notes: string[] } | { ok: false; error: string };
+
+/** Reads a transcript as text. UTF-16 with a byte-order mark is decoded; invalid UTF-8 is replaced and noted;
+ * NUL bytes (a binary file) are refused. */
+export function readTranscriptFile(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_BYTES) return { ok: false, error: `refused ${file}: it is ${Math.round(size / 1e6)} MB, more than a transcript can be (limit ${MAX_BYTES / 1024 / 1024} MB)` };
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, error: `cannot read ${file}: ${reason(error)}` };
+  }
+  const notes: string[] = [];
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  } else {
+    if (bytes.includes(0)) return { ok: false, error: `refused ${file}: it contains NUL bytes, so it looks like a binary file, not a text transcript` };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      notes.push('the file is not valid UTF-8; undecodable bytes were replaced by "\uFFFD"');
+    }
+  }
+  if (text.includes('\u0000')) return { ok: false, error: `refused ${file}: it contains NUL characters, so it looks like a binary file, not a text transcript` };
+  return { ok: true, text, notes };
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Identity of an existing file (device and inode), so two paths to one file compare equal; null if absent. */
+export function fileIdentity(file: string): string | null {
+  try {
+    const stats = fs.statSync(file);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return null;
+  }
+}
