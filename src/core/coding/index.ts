@@ -1,5 +1,16 @@
-// STUB until the coding issue lands: the coding helper replaces this file's body, keeping these exports.
-import type { Role, Stance, UtteranceCoding } from '../types';
+// The coding engine: built-in rules (rules/*.json) plus the user's own, compiled once, applied one utterance at
+// a time. Findings say which words fired, which rule and which guideline; decide.ts turns them into codes.
+import type { Finding, Role, Stance, UtteranceCoding } from '../types';
+import { decide } from './decide';
+import { maskNonVerbal } from './mask';
+import { compileRules, matchUtterance, type CompiledRules } from './matcher';
+import { loadRuleFile, type LocatedRule, type RuleError } from './rule-loader';
+import type { Rule } from './rule-schema';
+import { BUILT_IN_RULE_FILES } from './rules';
+
+export { codeName } from './names';
+export type { RuleError } from './rule-loader';
+export type { Rule } from './rule-schema';
 
 export interface RuleFile {
   /** Where the rules came from, for error messages (e.g. the workspace's .alliance-lens/rules.json). */
@@ -13,13 +24,6 @@ export interface CoderOptions {
   userRuleFiles?: RuleFile[];
   /** Built-in rule ids to switch off (setting allianceLens.rules.disabled). */
   disabledRules?: string[];
-}
-
-export interface RuleError {
-  path: string;
-  line: number;
-  field: string;
-  message: string;
 }
 
 export interface RuleDescription {
@@ -41,22 +45,107 @@ export interface Coder {
   describeRule(ruleId: string): RuleDescription | undefined;
 }
 
-/** Human-readable name of a code id, e.g. "directive.command" → "Command". Unknown ids come back as they are. */
-export function codeName(codeId: string): string {
-  return codeId;
+/** FNV-1a over the effective rule set: equal rule sets give equal versions, any change gives a new one. */
+function fingerprint(rules: readonly Rule[]): string {
+  const text = JSON.stringify(rules.map((rule) => [rule.id, rule.code, rule.stance, rule.role, rule.message, rule.reference, rule.patterns, rule.except, rule.wholeUtterance]));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `rules-${rules.length}-${hash.toString(16).padStart(8, '0')}`;
 }
 
-export function createCoder(_options: CoderOptions = {}): Coder {
+function rulesFor(rules: readonly Rule[], role: Role): Rule[] {
+  if (role === 'other') return [];
+  return rules.filter((rule) => rule.role === role || rule.role === 'any');
+}
+
+/** Built-in rules, loaded once per process: they never change at run time. */
+let builtIns: { rules: LocatedRule[]; errors: RuleError[] } | undefined;
+function builtInRules(): { rules: LocatedRule[]; errors: RuleError[] } {
+  if (!builtIns) {
+    const loaded = BUILT_IN_RULE_FILES.map((file) => loadRuleFile(file.path, file.text));
+    builtIns = { rules: loaded.flatMap((file) => file.rules), errors: loaded.flatMap((file) => file.errors) };
+  }
+  return builtIns;
+}
+
+/** Rule checks that need the engine itself: every example must fire and no counterexample may. */
+export function checkRuleExamples(rule: Rule): string[] {
+  const compiled = compileRules([{ ...rule, role: 'any' }]);
+  const fires = (text: string) => matchUtterance(compiled, maskNonVerbal(text)).hits.some((hit) => hit.ruleId === rule.id);
+  return [
+    ...rule.examples.filter((example) => !fires(example)).map((example) => `example does not fire: "${example}"`),
+    ...rule.counterexamples.filter((example) => fires(example)).map((example) => `counterexample fires: "${example}"`),
+  ];
+}
+
+function assemble(options: CoderOptions): { rules: Rule[]; errors: RuleError[] } {
+  const disabled = new Set(options.disabledRules ?? []);
+  const base = builtInRules();
+  const rules = base.rules.map((located) => located.rule).filter((rule) => !disabled.has(rule.id));
+  const errors = [...base.errors];
+  const ids = new Set(base.rules.map((located) => located.rule.id));
+  for (const file of options.userRuleFiles ?? []) {
+    const loaded = loadRuleFile(file.path, file.text);
+    errors.push(...loaded.errors);
+    for (const located of loaded.rules) {
+      const problem = ids.has(located.rule.id)
+        ? `rule id '${located.rule.id}' is already defined; ids must be unique`
+        : checkRuleExamples(located.rule)[0];
+      if (problem) {
+        errors.push({ path: located.path, line: located.line, field: located.field, message: problem });
+        continue;
+      }
+      ids.add(located.rule.id);
+      rules.push(located.rule);
+    }
+  }
+  return { rules, errors };
+}
+
+function emptyCoding(role: Role): UtteranceCoding {
   return {
-    version: 'stub',
-    ruleErrors: [],
-    codeUtterance: (_text, role) => ({
-      stance: 'neutral',
-      behaviour: role === 'therapist' ? 'other' : null,
-      question: null, reflection: null, input: null,
-      talk: role === 'client' ? 'neutral' : null,
-      codes: [], findings: [],
-    }),
-    describeRule: () => undefined,
+    stance: 'neutral', behaviour: role === 'therapist' ? 'other' : null, question: null, reflection: null, input: null,
+    talk: role === 'client' ? 'neutral' : null, codes: [], findings: [],
+  };
+}
+
+export function createCoder(options: CoderOptions = {}): Coder {
+  const { rules, errors } = assemble(options);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const compiled = new Map<Role, CompiledRules>(
+    (['therapist', 'client'] as const).map((role) => [role, compileRules(rulesFor(rules, role))]),
+  );
+
+  const codeUtterance = (text: string, role: Role): UtteranceCoding => {
+    const rolesRules = compiled.get(role);
+    if (!rolesRules) return emptyCoding(role);
+    try {
+      const match = matchUtterance(rolesRules, maskNonVerbal(text));
+      const sentences = new Map<Finding, number>();
+      const findings = match.hits.flatMap((hit) => {
+        const rule = byId.get(hit.ruleId);
+        if (!rule) return [];
+        const finding: Finding = { rule: rule.id, code: rule.code, stance: rule.stance, start: hit.start, end: hit.end, message: rule.message };
+        sentences.set(finding, hit.sentence);
+        return [finding];
+      });
+      return decide(role, findings, match, (finding) => sentences.get(finding) ?? -1);
+    } catch {
+      // The engine never throws into the editor: an utterance it cannot read is left uncoded.
+      return emptyCoding(role);
+    }
+  };
+
+  return {
+    version: fingerprint(rules),
+    ruleErrors: errors,
+    codeUtterance,
+    describeRule: (ruleId) => {
+      const rule = byId.get(ruleId) ?? builtInRules().rules.find((located) => located.rule.id === ruleId)?.rule;
+      return rule && { id: rule.id, code: rule.code, stance: rule.stance, message: rule.message, reference: rule.reference };
+    },
   };
 }

@@ -63,10 +63,10 @@ export function kappaFromMatrix(matrix: ConfusionMatrix): number | null {
     const columnTotal = counts.reduce((sum, row) => sum + row[i], 0);
     expected += rowTotal * columnTotal;
   }
-  const observedRate = observed / total;
-  const expectedRate = expected / (total * total);
-  if (expectedRate === 1) return null;
-  return (observedRate - expectedRate) / (1 - expectedRate);
+  // Scaled by total² so the arithmetic stays in integers and only the final division rounds.
+  const chance = total * total - expected;
+  if (chance === 0) return null;
+  return (observed * total - expected) / chance;
 }
 
 /** Cohen's kappa between two coders' labels for the same items. */

@@ -1,0 +1,125 @@
+// From one utterance's findings to its codes. The precedence follows MITI 4.2.1's decision rules, adapted to
+// what AnnoMI's experts code (one main behaviour per utterance):
+//
+// Stance (therapist)
+//   1. Command, obligation, warning and confrontation findings make the utterance directive: asking permission
+//      does not soften an order.
+//   2. Persuasion and unsolicited advice are directive, unless the same utterance asks permission or emphasises
+//      the client's autonomy: MITI codes that "Persuade with Permission", which is MI-adherent (collaborative).
+//   3. Otherwise any collaborative finding (seeking collaboration, autonomy, permission, affirmation) makes it
+//      collaborative.
+//   4. Everything else is neutral (questions, reflections, information, small talk).
+// Behaviour (therapist)
+//   - A question is present when a sentence ends with "?" (and is not just a tag such as "…, isn't it?") or an
+//     open invitation fires ("Tell me more", "Walk me through it"): MITI codes invitations as open questions.
+//     Open when an open-question finding fires (wh-words, invitations), otherwise closed.
+//   - Input is advice when advice, persuasion, command or obligation findings fire; options and negotiation
+//     from their findings; information from information findings.
+//   - A reflection is a statement about the client's experience: a reflection finding ("it sounds like",
+//     "you feel"), or a declarative sentence of three or more words that is not input and not a mere
+//     acknowledgement. Reflections often have no question mark, and some end with one; tag questions count
+//     as reflections.
+//   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
+//     of the client), then a question, then a reflection, then information, else other.
+//   - Reflection type: complex when a complex-reflection finding fires (feelings, meaning, metaphor, double-
+//     sided "but/on the other hand", amplification) or the reflective statement is long; otherwise simple.
+// Talk (client)
+//   - Change or sustain from their findings; when both fire, the later statement wins (clients often end on
+//     where they stand); neither is neutral. Rupture markers are codes of their own and do not change talk.
+import type { Behaviour, Finding, InputType, QuestionType, ReflectionType, Role, Stance, TalkType, UtteranceCoding } from '../types';
+import type { MatchResult } from './matcher';
+
+const HARD_DIRECTIVE = new Set(['directive.command', 'directive.obligation', 'directive.warn', 'directive.confront']);
+const ADVICE_CODES = new Set(['input.advice', 'directive.persuade', 'directive.command', 'directive.obligation']);
+const SOFTENERS = new Set(['collaborative.permission', 'collaborative.autonomy']);
+/** Statements shorter than this are acknowledgements ("Okay.", "I see."), not reflections. */
+const MIN_REFLECTION_WORDS = 3;
+/** A reflective statement this long usually adds meaning beyond the client's words (complex). */
+const COMPLEX_REFLECTION_WORDS = 18;
+
+export function deriveStance(findings: readonly Finding[]): Stance {
+  const codes = new Set(findings.map((finding) => finding.code));
+  if (findings.some((finding) => finding.stance === 'directive' && HARD_DIRECTIVE.has(finding.code))) return 'directive';
+  const softened = [...codes].some((code) => SOFTENERS.has(code));
+  if (findings.some((finding) => finding.stance === 'directive') && !softened) return 'directive';
+  if (findings.some((finding) => finding.stance === 'collaborative' || finding.stance === 'directive')) return 'collaborative';
+  return 'neutral';
+}
+
+function has(findings: readonly Finding[], code: string): boolean {
+  return findings.some((finding) => finding.code === code);
+}
+
+function inputType(findings: readonly Finding[]): InputType | null {
+  if (findings.some((finding) => ADVICE_CODES.has(finding.code))) return 'advice';
+  if (has(findings, 'input.options')) return 'options';
+  if (has(findings, 'input.negotiation')) return 'negotiation';
+  if (has(findings, 'input.information')) return 'information';
+  return null;
+}
+
+interface TherapistCoding {
+  behaviour: Behaviour;
+  question: QuestionType | null;
+  reflection: ReflectionType | null;
+  input: InputType | null;
+}
+
+function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): TherapistCoding {
+  const tagSentences = new Set(findings.filter((finding) => finding.code === 'question.tag').map(sentenceOf));
+  const questionSentences = match.sentences
+    .map((sentence, index) => ({ sentence, index }))
+    .filter(({ sentence, index }) => sentence.question && sentence.words > 0 && !tagSentences.has(index));
+  const hasQuestion = questionSentences.length > 0 || has(findings, 'question.open');
+  const question: QuestionType | null = hasQuestion ? (has(findings, 'question.open') ? 'open' : 'closed') : null;
+
+  const input = inputType(findings);
+  const reflectionFinding = has(findings, 'reflection.simple') || has(findings, 'reflection.complex');
+  const statementWords = match.sentences
+    .filter((sentence, index) => !(sentence.question && !tagSentences.has(index)))
+    .reduce((sum, sentence) => sum + sentence.words, 0);
+  const acknowledgementOnly = has(findings, 'other.acknowledge') && statementWords < 2 * MIN_REFLECTION_WORDS;
+  const reflective = reflectionFinding
+    || (statementWords >= MIN_REFLECTION_WORDS && !acknowledgementOnly && (input === null || input === 'information'));
+  const reflection: ReflectionType | null = reflective
+    ? (has(findings, 'reflection.complex') || statementWords >= COMPLEX_REFLECTION_WORDS ? 'complex' : 'simple')
+    : null;
+
+  let behaviour: Behaviour = 'other';
+  if (input !== null && input !== 'information') behaviour = 'input';
+  else if (hasQuestion) behaviour = 'question';
+  else if (input === 'information' && !reflectionFinding) behaviour = 'input';
+  else if (reflection !== null) behaviour = 'reflection';
+  return { behaviour, question, reflection, input };
+}
+
+function codeClientTalk(findings: readonly Finding[]): TalkType {
+  const talk = findings.filter((finding) => finding.code === 'talk.change' || finding.code === 'talk.sustain');
+  if (talk.length === 0) return 'neutral';
+  const last = talk.reduce((latest, finding) => (finding.start >= latest.start ? finding : latest));
+  return last.code === 'talk.change' ? 'change' : 'sustain';
+}
+
+/** The behaviour codes an utterance gets besides its findings' own codes (e.g. "question.open"). */
+function derivedCodes(coding: Omit<UtteranceCoding, 'codes' | 'findings'>): string[] {
+  const codes: string[] = [];
+  if (coding.question) codes.push(`question.${coding.question}`);
+  if (coding.reflection) codes.push(`reflection.${coding.reflection}`);
+  if (coding.input) codes.push(`input.${coding.input}`);
+  if (coding.talk && coding.talk !== 'neutral') codes.push(`talk.${coding.talk}`);
+  return codes;
+}
+
+export function decide(role: Role, findings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): UtteranceCoding {
+  const base = role === 'therapist'
+    ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf), talk: null }
+    : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };
+  const codes = new Set<string>(derivedCodes(base));
+  for (const finding of findings) {
+    // Behaviour families are decided above; a stray finding (e.g. a closed-question cue in an open question)
+    // must not contradict the decision, so only the decided behaviour codes are listed for those families.
+    if (/^(question|reflection|input|talk)\./.test(finding.code) || finding.code.startsWith('other.')) continue;
+    codes.add(finding.code);
+  }
+  return { ...base, codes: [...codes].sort(), findings };
+}
