@@ -22,13 +22,15 @@ export function parseLabeled(
     candidates.push(match);
     uses.set(match.key, (uses.get(match.key) ?? 0) + 1);
   }
-  const isSpeaker = (match: LabelMatch) =>
-    (uses.get(match.key) ?? 0) >= 2 || declared.has(match.key) || roleWordOf(match.key) !== null;
+  const speakerKeys = new Set<string>();
+  for (const [key, count] of uses) {
+    if (count >= 2 || declared.has(key) || roleWordOf(key) !== null) speakerKeys.add(key);
+  }
 
   const turnLines: number[] = [];
   const turns: LabelMatch[] = [];
   candidates.forEach((match, n) => {
-    if (isSpeaker(match)) {
+    if (speakerKeys.has(match.key)) {
       turnLines.push(candidateLines[n]);
       turns.push(match);
     } else {
