@@ -1,0 +1,91 @@
+// `alliance-lens eval --annomi PATH [--split dev|test|all] [--sessions] [--stance FILE|DIR|builtin]`: how well the
+// coder agrees with AnnoMI's expert codes, and with our hand-labelled stance set.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { createCoder } from '../../core/coding';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { loadAnnoMi, rowsOfSplit, type AnnoMiSplitOption } from '../eval/annomi';
+import { checkAnnoMiParse, describeParseCheck } from '../eval/parse-check';
+import { formatSplit, formatStance } from '../eval/report';
+import { sessionReport } from '../eval/sessions';
+import { evaluateStance, parseStanceFile, type StanceItem } from '../eval/stance';
+import { evaluateSplit } from '../eval/utterance-eval';
+
+const SPLITS: AnnoMiSplitOption[] = ['dev', 'test', 'all'];
+
+const usage = `Usage: alliance-lens eval --annomi PATH/AnnoMI-full.csv [--split dev|test|all] [--sessions]
+       alliance-lens eval --stance FILE|DIR|builtin
+
+Scores the coding engine against AnnoMI's expert codes (uccollab/AnnoMI): Cohen's kappa for question present,
+question type, reflection present, reflection type, main behaviour and client talk type; F1 for advice and for
+negotiation+options; confusion matrices; the human-human agreement beside each figure.
+  --annomi PATH   AnnoMI-full.csv (never copied into the project)
+  --split NAME    dev (default: tune on this), test (held out: report only, never tune on its errors), or all
+  --sessions      also print the session-level AUC (high- vs low-quality MI) per split
+  --stance WHERE  macro-F1 of stance on hand-labelled therapist utterances: a JSON file of
+                  [{"text", "stance"}], a directory of such files, or "builtin" for test/fixtures/stance
+  --misses N      how many stance misses to list (default 15)`;
+
+function readOptions(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, strict: true, allowPositionals: false,
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, misses: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { annomi, split = 'dev', sessions = false, stance, misses = '15' } = parsed.values;
+  if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
+  if (!annomi && !stance) throw new UsageError('give --annomi PATH, --stance WHERE, or both');
+  if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
+  if (!/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, misses: Number(misses) };
+}
+
+/** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
+function builtinStanceDirectory(): string {
+  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures', 'stance'), path.resolve('test', 'fixtures', 'stance')];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error(`the built-in stance set was not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+function readStanceItems(where: string): { items: StanceItem[]; source: string } {
+  const target = where === 'builtin' ? builtinStanceDirectory() : where;
+  if (!fs.existsSync(target)) throw new Error(`${target}: no such file or directory`);
+  const files = fs.statSync(target).isDirectory()
+    ? fs.readdirSync(target).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(target, name))
+    : [target];
+  return { items: files.flatMap((file) => parseStanceFile(fs.readFileSync(file, 'utf8'), file)), source: target };
+}
+
+export const evalCommand: CliCommand = {
+  name: 'eval',
+  summary: 'score the coder against AnnoMI expert codes and the hand-labelled stance set',
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const options = readOptions(args);
+    const coder = createCoder();
+    if (options.annomi) {
+      if (!fs.existsSync(options.annomi)) throw new Error(`${options.annomi}: no such file`);
+      const corpus = loadAnnoMi(options.annomi);
+      for (const problem of corpus.problems.slice(0, 10)) io.stderr(`${options.annomi}:${problem.line}: ${problem.message}\n`);
+      io.stdout(`AnnoMI: ${corpus.rows.length} utterances (${corpus.multiplyCoded.size} coded more than once; the first coding is the reference).\n`);
+      io.stdout(`${describeParseCheck(checkAnnoMiParse(rowsOfSplit(corpus, options.split)))}\n\n`);
+      const started = Date.now();
+      const evaluation = evaluateSplit(corpus, coder, options.split);
+      const elapsed = Date.now() - started;
+      io.stdout(formatSplit(evaluation));
+      io.stdout(`Coded ${evaluation.therapistRows + evaluation.clientRows} utterances in ${elapsed} ms.\n\n`);
+      if (options.sessions) io.stdout(sessionReport(corpus));
+    }
+    if (options.stance) {
+      const { items, source } = readStanceItems(options.stance);
+      io.stdout(formatStance(evaluateStance(coder, items), source, options.misses));
+    }
+    return 0;
+  },
+};
