@@ -3,6 +3,8 @@
 import type { Analysis } from '../../core/types';
 import { formatCsv } from './csv';
 import { formatJson } from './json';
+import { formatMarkdown } from './markdown';
+import { formatSummaryCsv } from './summary-csv';
 import { formatTable } from './table';
 
 export interface OutputFormat {
@@ -16,6 +18,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   { name: 'table', description: 'a readable summary per file (default)', render: formatTable },
   { name: 'json', description: 'an array of Analysis objects, as ARCHITECTURE.md §3 defines them', render: formatJson },
   { name: 'csv', description: 'one row per utterance, quoted by RFC 4180', render: formatCsv },
+  { name: 'summary', description: 'one CSV row of session metrics per file', render: formatSummaryCsv },
+  { name: 'markdown', description: 'a supervision feedback report per file', render: formatMarkdown },
 ];
 
 export function outputFormat(name: string): OutputFormat | undefined {
