@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import { parseAnnoMi } from '../../../src/cli/eval/annomi';
+import { analyseSessions, formatSessionAuc, sessionAuc, sessionText, type SessionResult } from '../../../src/cli/eval/sessions';
+import { analysisOf, session } from './fixture';
+
+// A tiny hand-written file in AnnoMI's column layout (the real corpus is never needed by unit tests).
+const header = 'mi_quality,transcript_id,video_title,video_url,topic,utterance_id,interlocutor,timestamp,utterance_text,annotator_id,'
+  + 'therapist_input_exists,therapist_input_subtype,reflection_exists,reflection_subtype,question_exists,question_subtype,'
+  + 'main_therapist_behaviour,client_talk_type';
+const row = (quality: string, transcript: number, utterance: number, who: string, text: string) =>
+  `${quality},${transcript},t,u,alcohol,${utterance},${who},00:00:0${utterance},"${text}",1,n/a,n/a,n/a,n/a,n/a,n/a,n/a,n/a`;
+const corpus = parseAnnoMi([
+  header,
+  row('high', 1, 1, 'client', 'I want to cut down.'),
+  row('high', 1, 0, 'therapist', 'What brings you in?\nTell me.'),
+  row('low', 2, 0, 'therapist', 'You should stop.'),
+  row('high', 3, 0, 'therapist', 'How are you?'),
+].join('\n'));
+
+function result(split: 'dev' | 'test', highQuality: boolean, allianceIndex: number, reflectionToQuestion: number | null, clientTalkShare: number): SessionResult {
+  const { summary } = analysisOf(session([]));
+  return { transcriptId: 0, split, highQuality, summary: { ...summary, allianceIndex, reflectionToQuestion, clientTalkShare } };
+}
+
+describe('eval: AnnoMI sessions', () => {
+  it('writes a transcript as labelled lines in utterance order, one line per utterance', () => {
+    const rows = corpus.rows.filter((r) => r.transcriptId === 1).sort((a, b) => a.utteranceId - b.utteranceId);
+    assert.strictEqual(sessionText(rows), 'Therapist: What brings you in? Tell me.\nClient: I want to cut down.\n');
+  });
+
+  it('analyses each transcript with its split and quality label', () => {
+    const results = analyseSessions(corpus);
+    assert.deepStrictEqual(results.map((r) => [r.transcriptId, r.split, r.highQuality]), [[1, 'dev', true], [2, 'dev', false], [3, 'test', true]]);
+    // The parser reads the rebuilt text back: 4 + 5 therapist and client words in transcript 1.
+    assert.deepStrictEqual([results[0].summary.therapistWords, results[0].summary.clientWords], [6, 5]);
+  });
+
+  it('computes each score\'s AUC within a split, leaving out sessions without that score', () => {
+    const results = [
+      result('dev', true, 80, 2, 0.6), result('dev', true, 60, null, 0.3), result('dev', false, 70, 1, 0.5),
+      result('test', true, 10, 1, 0.5),
+    ];
+    // allianceIndex: positives 80, 60 vs negative 70 → 1 of 2 pairs = 0.5. R:Q: positive 2 vs 1 (null left out) → 1.
+    // Talk share: 0.6 > 0.5, 0.3 < 0.5 → 0.5.
+    assert.deepStrictEqual(sessionAuc(results, 'dev'),
+      { split: 'dev', sessions: 3, high: 2, low: 1, allianceIndex: 0.5, reflectionToQuestion: 1, clientTalkShare: 0.5 });
+    // No low-quality test session: every AUC is undefined.
+    assert.deepStrictEqual(sessionAuc(results, 'test'),
+      { split: 'test', sessions: 1, high: 1, low: 0, allianceIndex: null, reflectionToQuestion: null, clientTalkShare: null });
+  });
+
+  it('prints a table of the AUCs per split', () => {
+    const text = formatSessionAuc([
+      { split: 'dev', sessions: 89, high: 76, low: 13, allianceIndex: 0.9123, reflectionToQuestion: 0.5, clientTalkShare: null },
+    ]);
+    assert.ok(text.includes('\ndev    89 (76/13)           0.912          0.500            n/a\n'), text);
+  });
+});
