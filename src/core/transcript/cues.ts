@@ -1,5 +1,5 @@
 // What WebVTT and SRT share: cues with a start time and text lines; a speaker from a <v Name> voice tag or a
-// "Name:" prefix (same rule as labelled text); markup stripped; consecutive cues of one speaker merged into one
+// "Name:" prefix (same rule as labelled text) at the start of a cue line; markup stripped; consecutive cues of one speaker merged into one
 // utterance whose text joins the cue lines with "\n". Every verbatim run of text keeps a span into the file.
 import type { Role } from '../types';
 import type { TranscriptBuilder } from './builder';
@@ -77,10 +77,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u
 const UNNAMED_KEY = '\u0000unnamed';
 const UNNAMED_LABEL = '(no name)';
 
-interface CueSpeaker {
+interface LineSpeaker {
   label: string;
   key: string;
-  /** Where the cue's first text line continues after the voice tag or label. */
+  /** Where the line's text continues after the voice tag or label. */
   textStart: number;
   fromLabel: boolean;
 }
@@ -89,11 +89,20 @@ export function mergeCues(
   text: string, lines: Lines, cues: readonly Cue[], declared: ReadonlyMap<string, Role>,
   builder: TranscriptBuilder, warnings: WarningList,
 ): void {
-  const named = cues.map((cue) => speakerOfCue(text, lines, cue));
+  // Any cue line may name a speaker: a cue sometimes holds two voices ("<v A>Hi</v>" then "<v B>Hello</v>").
+  const named = new Map<number, LineSpeaker>();
   const labelUses = new Map<string, number>();
-  for (const speaker of named) {
-    if (speaker?.fromLabel) labelUses.set(speaker.key, (labelUses.get(speaker.key) ?? 0) + 1);
+  for (const cue of cues) {
+    for (const lineIndex of cue.textLines) {
+      const speaker = speakerOfLine(text, lines, lineIndex);
+      if (!speaker) continue;
+      named.set(lineIndex, speaker);
+      if (speaker.fromLabel) labelUses.set(speaker.key, (labelUses.get(speaker.key) ?? 0) + 1);
+    }
   }
+  const counts = (speaker: LineSpeaker) =>
+    !speaker.fromLabel || (labelUses.get(speaker.key) ?? 0) >= 2 || declared.has(speaker.key) || roleWordOf(speaker.key) !== null;
+
   let current: { key: string; label: string; line: number; clock: Clock | null; body: TextBuilder } | null = null;
   const flush = () => {
     if (!current || current.body.isEmpty) return;
@@ -105,41 +114,36 @@ export function mergeCues(
       text: utteranceText, start, end: last ? last.fileStart + last.length : start, spans,
     });
   };
-  cues.forEach((cue, n) => {
-    if (cue.textLines.length === 0) return;
-    let speaker = named[n];
-    if (speaker?.fromLabel && !((labelUses.get(speaker.key) ?? 0) >= 2 || declared.has(speaker.key) || roleWordOf(speaker.key))) {
-      warnings.add('label used once', cue.textLines[0] + 1, `"${speaker.label}:" looks like a speaker label but starts a cue only once, so it was read as ordinary text.`);
-      speaker = null;
+  for (const cue of cues) {
+    for (const lineIndex of cue.textLines) {
+      let speaker = named.get(lineIndex) ?? null;
+      if (speaker && !counts(speaker)) {
+        warnings.add('label used once', lineIndex + 1, `"${speaker.label}:" looks like a speaker label but starts a cue line only once, so it was read as ordinary text.`);
+        speaker = null;
+      }
+      if (!current || (speaker && speaker.key !== current.key)) {
+        flush();
+        current = {
+          key: speaker?.key ?? UNNAMED_KEY, label: speaker?.label ?? UNNAMED_LABEL, line: lineIndex + 1, clock: cue.clock, body: new TextBuilder(),
+        };
+      } else if (!current.body.isEmpty) {
+        current.body.inserted('\n');
+      }
+      const from = speaker ? speaker.textStart : lines.starts[lineIndex];
+      appendStripped(text, skipSpace(text, from, lines.ends[lineIndex]), trimEnd(text, from, lines.ends[lineIndex]), current.body);
     }
-    const key = speaker?.key ?? current?.key ?? UNNAMED_KEY;
-    if (!current || current.key !== key) {
-      flush();
-      current = {
-        key, label: speaker?.label ?? current?.label ?? UNNAMED_LABEL, line: cue.textLines[0] + 1, clock: cue.clock, body: new TextBuilder(),
-      };
-    } else if (!current.body.isEmpty) {
-      current.body.inserted('\n');
-    }
-    cue.textLines.forEach((lineIndex, k) => {
-      if (k > 0) current!.body.inserted('\n');
-      const from = k === 0 && speaker ? speaker.textStart : lines.starts[lineIndex];
-      appendStripped(text, skipSpace(text, from, lines.ends[lineIndex]), trimEnd(text, from, lines.ends[lineIndex]), current!.body);
-    });
-  });
+  }
   flush();
 }
 
-function speakerOfCue(text: string, lines: Lines, cue: Cue): CueSpeaker | null {
-  const first = cue.textLines[0];
-  if (first === undefined) return null;
-  VOICE.lastIndex = lines.starts[first];
+function speakerOfLine(text: string, lines: Lines, lineIndex: number): LineSpeaker | null {
+  VOICE.lastIndex = lines.starts[lineIndex];
   const voice = VOICE.exec(text);
-  if (voice && VOICE.lastIndex <= lines.ends[first] && voice[1].trim()) {
+  if (voice && VOICE.lastIndex <= lines.ends[lineIndex] && voice[1].trim()) {
     const label = voice[1].trim();
     return { label, key: speakerKey(label), textStart: VOICE.lastIndex, fromLabel: false };
   }
-  const label = matchLabel(text, lines.starts[first], lines.ends[first]);
+  const label = matchLabel(text, lines.starts[lineIndex], lines.ends[lineIndex]);
   return label ? { label: label.label, key: label.key, textStart: label.textStart, fromLabel: true } : null;
 }
 

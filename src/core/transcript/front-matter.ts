@@ -16,7 +16,7 @@ export interface FrontMatter {
 const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 const ENTRY = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_ .-]{0,60}?)[ \t]*:(.*)$/u;
-const ROLE_KEYS: Record<string, Role> = { therapist: 'therapist', therapists: 'therapist', client: 'client', clients: 'client' };
+const ROLE_KEYS = new Map<string, Role>([['therapist', 'therapist'], ['therapists', 'therapist'], ['client', 'client'], ['clients', 'client']]);
 /** A header much longer than this is not front matter but a document that happens to start with "---". */
 const MAX_LINES = 200;
 
@@ -38,13 +38,14 @@ export function readFrontMatter(text: string, lines: Lines, warnings: WarningLis
     entries++;
     const key = entry[1].toLowerCase();
     const value = entry[2].trim();
-    const role = ROLE_KEYS[key];
+    const role = ROLE_KEYS.get(key);
     if (role) {
       for (const name of value.split(',')) {
         if (name.trim()) roles.set(speakerKey(name), role);
       }
     } else {
-      metadata[entry[1]] = value;
+      // defineProperty, so that a key such as "__proto__" is kept as data rather than changing the object.
+      Object.defineProperty(metadata, entry[1], { value, enumerable: true, writable: true, configurable: true });
     }
   }
   // A lone "---" above ordinary text is a rule, not front matter.

@@ -1,5 +1,5 @@
-// Speaker labels at the start of a line ("T:", "Dr. Lee:", "[00:01:05] Client:", "Therapist (00:01:05):") and the
-// role words that name a role by themselves. Matching is anchored at a line start with a sticky expression whose
+// Speaker labels at the start of a line ("T:", "Dr. Lee:", "[00:01:05] Client:", "Therapist (00:01:05):",
+// "**Client:**", "Interviewer (Dr. Smith):") and the role words that name a role by themselves. Matching is anchored at a line start with a sticky expression whose
 // parts cannot overlap (label words never hold spaces or colons), so a line costs time linear in its length.
 import type { Role } from '../types';
 
@@ -14,10 +14,13 @@ const LEAD = String.raw`[ \t\u200E\u200F\u061C]*`;
 const LABEL_LINE = new RegExp(
   LEAD
   + String.raw`(?:(${BRACKETED}|${BARE_ANY})[ \t]*(?:[-–—][ \t]*)?)?`
-  + String.raw`(${WORD}(?:[ \t]{1,3}${WORD}){0,3})`
+  // Bold labels ("**Therapist:**", "**Client**:") come from documents and chat tools.
+  + String.raw`(?:\*\*)?`
+  // A label is one to four words and may end with a qualifier in parentheses: "Interviewer (Dr. Smith)".
+  + String.raw`(${WORD}(?:[ \t]{1,3}${WORD}){0,3}(?:[ \t]*\([^():\r\n]{1,40}\))?)`
   + String.raw`(?:[ \t]*(${BRACKETED}|${BARE_LONG}))?`
   // The colon must not open a URL ("http://") or a clock ("T:10:30" is not a label).
-  + String.raw`[ \t]*[:：](?!\/\/)(?!\d{1,2}[:.]\d)[ \t]*`
+  + String.raw`(?:\*\*)?[ \t]*[:：](?!\/\/)(?!\d{1,2}[:.]\d)(?:\*\*)?[ \t]*`
   + String.raw`(?:(${BRACKETED}|${BARE_LONG})(?=[ \t\r\n]|$)[ \t]*)?`,
   'uy',
 );
@@ -68,13 +71,16 @@ export function speakerKey(label: string): string {
   return label.trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
-const ROLE_WORDS: Record<string, Role> = {
-  t: 'therapist', th: 'therapist', therapist: 'therapist', counselor: 'therapist', counsellor: 'therapist',
-  clinician: 'therapist', interviewer: 'therapist', i: 'therapist',
-  c: 'client', cl: 'client', client: 'client', patient: 'client', p: 'client', respondent: 'client', r: 'client',
-};
+const ROLE_WORDS = new Map<string, Role>([
+  ...['t', 'th', 'therapist', 'counselor', 'counsellor', 'clinician', 'interviewer', 'i'].map((word) => [word, 'therapist'] as const),
+  ...['c', 'cl', 'client', 'patient', 'p', 'respondent', 'r'].map((word) => [word, 'client'] as const),
+]);
 
-/** The role a label names by itself ("T", "Client", "COUNSELLOR."), or null for names. */
+/** The role a label names by itself ("T", "Client", "COUNSELLOR."), or through its qualifier ("Dr. Smith
+ * (therapist)", "Interviewer (Dr. Smith)"); null for plain names. */
 export function roleWordOf(key: string): Role | null {
-  return ROLE_WORDS[key.replace(/\.$/, '')] ?? null;
+  const direct = ROLE_WORDS.get(key.replace(/\.$/, ''));
+  if (direct) return direct;
+  const qualified = /^(.*?)[ \t]*\((.*)\)$/.exec(key);
+  return qualified ? (ROLE_WORDS.get(qualified[1]) ?? ROLE_WORDS.get(qualified[2].trim()) ?? null) : null;
 }

@@ -43,6 +43,20 @@ describe('transcript rules', () => {
       assert.ok(parsed.utterances[3].text.endsWith('five words'));
     });
 
+    it('reads bold labels and labels with a qualifier in parentheses, taking the role from either part', () => {
+      const parsed = parse('**Interviewer (Dr. Smith):** Where shall we start?\n**Ana**: With work.\nDr. Smith (therapist): Okay.\nAna: Fine.\n');
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role, u.text]), [
+        ['Interviewer (Dr. Smith)', 'therapist', 'Where shall we start?'], ['Ana', 'client', 'With work.'],
+        ['Dr. Smith (therapist)', 'therapist', 'Okay.'], ['Ana', 'client', 'Fine.'],
+      ]);
+    });
+
+    it('gives names that are also object property names no special meaning', () => {
+      const parsed = parse('---\n__proto__: x\nconstructor: y\n---\nconstructor: Why?\ntoString: No.\nconstructor: How?\ntoString: Yes.\n');
+      assert.deepStrictEqual(parsed.speakers, [{ label: 'constructor', role: 'therapist' }, { label: 'toString', role: 'client' }]);
+      assert.deepStrictEqual(Object.entries(parsed.metadata), [['__proto__', 'x'], ['constructor', 'y']]);
+    });
+
     it('ignores the preamble before the first turn and keeps blank lines inside a turn', () => {
       const parsed = parse('Session 12\nSupervisor copy\n\nT: First line\n\n\nstill mine\n\nC: yes');
       assert.deepStrictEqual(rows(parsed), [
@@ -132,6 +146,14 @@ describe('transcript rules', () => {
       assert.strictEqual(parsed.warnings.length, 1);
       assert.strictEqual(parsed.warnings[0].line, 6);
       assert.match(parsed.warnings[0].message, /Malformed cue timing/);
+    });
+
+    it('splits a cue that holds two voices, each line starting with its own speaker', () => {
+      const parsed = parse('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Therapist>How are you?</v>\n<v Client>Tired.</v>\n\n'
+        + '00:00:03.000 --> 00:00:05.000\n<v Client>Very tired.</v>\n');
+      assert.deepStrictEqual(rows(parsed), [
+        ['Therapist', 'therapist', 4, '00:00:01', 'How are you?'], ['Client', 'client', 5, '00:00:01', 'Tired.\nVery tired.'],
+      ]);
     });
 
     it('warns about an SRT block without a timing line and keeps its text', () => {
