@@ -7,7 +7,7 @@ const MOMENTS_PER_STANCE = 3;
 const MOMENT_TEXT_LIMIT = 160;
 
 function formatRatio(value: number | null): string | null {
-  return value === null ? null : `${value.toFixed(1)} : 1`;
+  return value === null ? null : `${value.toFixed(1)}:1`;
 }
 
 /** The engine's percentages run 0..100. */

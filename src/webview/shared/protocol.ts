@@ -11,7 +11,7 @@ export const speakerModel = z.object({ label: z.string(), role, turns: z.number(
 export const scoreModel = z.object({
   id: z.string(),
   name: z.string(),
-  /** Display text such as "1.8 : 1" or "45%", or null when the score is undefined for this session. */
+  /** Display text such as "1.8:1" or "45%", or null when the score is undefined for this session. */
   value: z.nullable(z.string()),
   band,
   /** The manual's thresholds in words, e.g. "fair 1:1 · good 2:1". */

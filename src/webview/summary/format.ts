@@ -15,3 +15,10 @@ export const STATUS_LABEL: Record<string, string> = {
   unaddressed: 'unaddressed',
   'met-with-directive': 'met with directive talk',
 };
+
+export const FORMAT_LABEL: Record<string, string> = {
+  labeled: 'Labelled transcript',
+  webvtt: 'WebVTT captions',
+  srt: 'SRT subtitles',
+  otter: 'Otter.ai export',
+};

@@ -2,7 +2,7 @@
 // every interactive part is a <button> or a focusable SVG group with a label, so it works from the keyboard.
 import { EMPTY_STATE_TEXT, type FromWebviewMessage, type PanelState, type SummaryModel } from '../shared/protocol';
 import { button, h, svg } from './dom';
-import { BAND_LABEL, percent, shareText, STATUS_LABEL } from './format';
+import { BAND_LABEL, FORMAT_LABEL, percent, shareText, STATUS_LABEL } from './format';
 
 export type Send = (message: FromWebviewMessage) => void;
 
@@ -60,10 +60,9 @@ function renderIndex(summary: SummaryModel): HTMLElement {
 
 function renderScores(summary: SummaryModel): HTMLElement {
   const rows = summary.scores.map((score) => h('tr', {},
-    h('th', { scope: 'row', title: score.thresholds }, score.name),
-    h('td', { class: 'num' }, score.value ?? 'n/a'),
-    h('td', {}, score.band ? h('span', { class: `band band-${score.band}` }, BAND_LABEL[score.band]) : h('span', { class: 'muted' }, '—')),
-    h('td', { class: 'muted small' }, score.thresholds)));
+    h('th', { scope: 'row' }, score.name, h('div', { class: 'muted small' }, score.thresholds)),
+    h('td', { class: 'num value' }, score.value ?? 'n/a'),
+    h('td', { class: 'band-cell' }, score.band ? h('span', { class: `band band-${score.band}` }, BAND_LABEL[score.band]) : h('span', { class: 'muted', 'aria-label': 'no band' }, '—'))));
   return section('MITI scores', 'scores', h('table', { class: 'scores' }, h('tbody', {}, ...rows)));
 }
 
@@ -89,7 +88,7 @@ function renderTalk(summary: SummaryModel): HTMLElement {
     splitBar(`Talk share (client ${shareText(summary.talk.clientTalkShare)})`,
       { name: 'Client words', value: summary.talk.clientWords, className: 'fill-client' },
       { name: 'Therapist words', value: summary.talk.therapistWords, className: 'fill-therapist' }),
-    splitBar('Collaborative / directive',
+    splitBar('Collaborative / directive therapist turns',
       { name: 'Collaborative', value: summary.balance.collaborative, className: 'fill-collaborative' },
       { name: 'Directive', value: summary.balance.directive, className: 'fill-directive' }));
 }
@@ -162,7 +161,7 @@ function renderWarnings(summary: SummaryModel): HTMLElement | null {
 
 function renderSummary(summary: SummaryModel, send: Send): HTMLElement {
   return h('div', { class: 'summary' },
-    h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, summary.format)),
+    h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, FORMAT_LABEL[summary.format] ?? summary.format)),
     renderIndex(summary),
     renderSpeakers(summary, send),
     renderScores(summary),

@@ -32,7 +32,7 @@ describe('Summary panel model', () => {
   it('formats the MITI scores with their bands', () => {
     const ratio = model.scores.find((score) => score.id === 'reflectionToQuestion');
     const { reflectionToQuestion } = analysis.summary;
-    assert.strictEqual(ratio?.value, reflectionToQuestion === null ? null : `${reflectionToQuestion.toFixed(1)} : 1`);
+    assert.strictEqual(ratio?.value, reflectionToQuestion === null ? null : `${reflectionToQuestion.toFixed(1)}:1`);
     assert.strictEqual(ratio?.band, analysis.summary.bands.reflectionToQuestion);
     const complex = model.scores.find((score) => score.id === 'percentComplexReflections');
     const { percentComplexReflections } = analysis.summary;
