@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ensureCodeServer } from './install';
 import { repoRoot, testResultsDir } from './paths';
-import { spawnTracked, tailLines } from './processes';
+import { onCleanup, spawnTracked, tailLines } from './processes';
 
 /** User settings that keep the workbench quiet, local and predictable. */
 export const QUIET_SETTINGS: Record<string, unknown> = {
@@ -99,6 +99,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const install = await ensureCodeServer();
   const port = options.port !== undefined && (await portIsFree(options.port)) ? options.port : await freePort();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-vscode-'));
+  const removeScratchNow = () => fs.rmSync(scratch, { recursive: true, force: true });
+  const removeScratch = onCleanup(removeScratchNow, removeScratchNow);
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -140,7 +142,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const logTail = (lines = 60) => (fs.existsSync(logFile) ? tailLines(fs.readFileSync(logFile, 'utf8'), lines) : '(no log)');
   const stop = async () => {
     await stopProcess();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await removeScratch();
   };
 
   const deadline = Date.now() + 60_000;

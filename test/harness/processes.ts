@@ -12,13 +12,15 @@ interface CleanupRegistry {
   tasks: Map<number, CleanupTask>;
   nextId: number;
   signalsHooked: boolean;
+  /** Exit code after cleaning up on SIGINT; `npm start` sets 0, since Ctrl-C is how it is meant to stop. */
+  sigintExitCode: number;
 }
 
 const registryKey = Symbol.for('allianceLens.harness.cleanup');
 
 function registry(): CleanupRegistry {
   const holder = globalThis as unknown as Record<symbol, CleanupRegistry | undefined>;
-  holder[registryKey] ??= { tasks: new Map(), nextId: 1, signalsHooked: false };
+  holder[registryKey] ??= { tasks: new Map(), nextId: 1, signalsHooked: false, sigintExitCode: 130 };
   return holder[registryKey]!;
 }
 
@@ -42,7 +44,7 @@ function hookSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping what the harness started…`);
-      void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? reg.sigintExitCode : 143));
     });
   }
   // Last resort when the process exits without awaiting cleanups: synchronous kills only.
@@ -55,6 +57,11 @@ function hookSignals(): void {
       }
     }
   });
+}
+
+export function setSigintExitCode(code: number): void {
+  registry().sigintExitCode = code;
+  hookSignals();
 }
 
 /** Registers `task` to run at cleanup; the returned function runs it now (once) and unregisters it. */
