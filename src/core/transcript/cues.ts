@@ -137,14 +137,29 @@ export function mergeCues(
 }
 
 function speakerOfLine(text: string, lines: Lines, lineIndex: number): LineSpeaker | null {
-  VOICE.lastIndex = lines.starts[lineIndex];
+  const end = lines.ends[lineIndex];
+  const start = afterLeadingMarkup(text, lines.starts[lineIndex], end);
+  VOICE.lastIndex = start;
   const voice = VOICE.exec(text);
-  if (voice && VOICE.lastIndex <= lines.ends[lineIndex] && voice[1].trim()) {
+  if (voice && VOICE.lastIndex <= end && voice[1].trim()) {
     const label = voice[1].trim();
     return { label, key: speakerKey(label), textStart: VOICE.lastIndex, fromLabel: false };
   }
-  const label = matchLabel(text, lines.starts[lineIndex], lines.ends[lineIndex]);
+  const label = matchLabel(text, start, end);
   return label ? { label: label.label, key: label.key, textStart: label.textStart, fromLabel: true } : null;
+}
+
+/** Skips styling before a speaker name: "<font color=…>Therapist:", "{\\an8}Client:", "<i><v Sam>". */
+function afterLeadingMarkup(text: string, start: number, end: number): number {
+  let at = skipSpace(text, start, end);
+  for (;;) {
+    const isTag = text.charCodeAt(at) === 60 /* < */ && text.charCodeAt(at + 1) !== 118 /* v */;
+    const isOverride = text.charCodeAt(at) === 123 /* { */ && text.charCodeAt(at + 1) === 92 /* \\ */;
+    if (!isTag && !isOverride) return at;
+    const close = indexWithin(text, isTag ? '>' : '}', at, end);
+    if (close === end) return at;
+    at = skipSpace(text, close + 1, end);
+  }
 }
 
 /** Appends text[start, end) without markup: <tags> and SRT's {\override} codes are dropped, entities decoded. */

@@ -72,8 +72,9 @@ export function speakerKey(label: string): string {
 }
 
 const ROLE_WORDS = new Map<string, Role>([
-  ...['t', 'th', 'therapist', 'counselor', 'counsellor', 'clinician', 'interviewer', 'i'].map((word) => [word, 'therapist'] as const),
-  ...['c', 'cl', 'client', 'patient', 'p', 'respondent', 'r'].map((word) => [word, 'client'] as const),
+  ...['t', 'th', 'therapist', 'counselor', 'counsellor', 'clinician', 'interviewer', 'i',
+    'psychotherapist', 'psychologist', 'psychiatrist'].map((word) => [word, 'therapist'] as const),
+  ...['c', 'cl', 'client', 'patient', 'p', 'respondent', 'r', 'interviewee', 'participant'].map((word) => [word, 'client'] as const),
 ]);
 
 /** The role a label names by itself ("T", "Client", "COUNSELLOR."), or through its qualifier ("Dr. Smith

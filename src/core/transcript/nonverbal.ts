@@ -2,8 +2,9 @@
 // words and are not analysed. Square brackets around a few words are a transcription convention for marks;
 // parentheses hold speech too ("(and I mean it)"), so they count as a mark only with a known non-verbal word.
 
-const MARK = /\[([^[\]\r\n]{1,40})\]|\(([^()\r\n]{1,40})\)/g;
-const SQUARE_MARK = /^[ \t]*[\p{L}][\p{L}\p{M} '’.-]*$/u;
+const MARK = /\[([^[\]\r\n]{1,80})\]|\(([^()\r\n]{1,60})\)/g;
+/** "[laughs]", "[inaudible 00:12:01]", but not a bracketed time "[00:12:01]". */
+const SQUARE_MARK = /^[ \t]*\p{L}/u;
 const NON_VERBAL_WORDS = new Set([
   'laugh', 'laughs', 'laughing', 'laughter', 'chuckle', 'chuckles', 'chuckling', 'giggles', 'smiles', 'smiling',
   'pause', 'pauses', 'pausing', 'silence', 'silent', 'sigh', 'sighs', 'sighing', 'cry', 'cries', 'crying', 'tearful',
@@ -15,7 +16,7 @@ const NON_VERBAL_WORDS = new Set([
 function isMark(square: string | undefined, round: string | undefined): boolean {
   if (square !== undefined) return SQUARE_MARK.test(square);
   const words = (round ?? '').toLowerCase().split(/[^\p{L}]+/u);
-  return words.length <= 6 && words.some((word) => NON_VERBAL_WORDS.has(word));
+  return words.length <= 8 && words.some((word) => NON_VERBAL_WORDS.has(word));
 }
 
 /** Each non-verbal mark replaced by spaces of the same length, so offsets into the result are offsets into `text`. */

@@ -5,6 +5,7 @@ describe('non-verbal marks', () => {
   it('count as no words', () => {
     assert.strictEqual(countWords('[laughs] I know. (pause) Right [inaudible] [crosstalk]'), 3);
     assert.strictEqual(countWords('(long pause)'), 0);
+    assert.strictEqual(countWords('[inaudible 00:12:01] okay (pause 5 sec)'), 1);
     assert.strictEqual(countWords(''), 0);
   });
 

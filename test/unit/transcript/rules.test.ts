@@ -156,6 +156,14 @@ describe('transcript rules', () => {
       ]);
     });
 
+    it('finds a speaker name behind styling tags in SRT cues', () => {
+      const parsed = parse('1\n00:00:00,500 --> 00:00:02,000\n<font color="#ff0">Therapist:</font> Where to begin?\n\n'
+        + '2\n00:00:02,500 --> 00:00:05,000\n{\\an8}Client: I don\'t know &amp; <b>I don\'t</b> care.\n');
+      assert.deepStrictEqual(rows(parsed), [
+        ['Therapist', 'therapist', 3, '00:00:00', 'Where to begin?'], ['Client', 'client', 7, '00:00:02', "I don't know & I don't care."],
+      ]);
+    });
+
     it('warns about an SRT block without a timing line and keeps its text', () => {
       const parsed = parse('1\n00:00:01,000 --> 00:00:02,000\nT: Hello\n\nstray words\n', 'a.srt');
       assert.deepStrictEqual(parsed.utterances.map((u) => u.text), ['Hello\nstray words']);
