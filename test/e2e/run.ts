@@ -9,6 +9,10 @@ import { runCleanups } from '../harness/processes';
 
 const SCENARIO_TIMEOUT_MS = Number(process.env.ALLIANCE_LENS_E2E_TIMEOUT_MS) || 180_000;
 
+function allTests(suite: Mocha.Suite): Mocha.Test[] {
+  return [...suite.tests, ...suite.suites.flatMap(allTests)];
+}
+
 async function main(): Promise<number> {
   // Installed before mocha starts, so a first-run install never counts against a scenario's timeout.
   const install = await ensureCodeServer();
@@ -20,6 +24,15 @@ async function main(): Promise<number> {
   }
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: SCENARIO_TIMEOUT_MS });
   for (const scenario of scenarios) mocha.addFile(path.join(__dirname, scenario));
+  mocha.loadFiles();
+  mocha.lazyLoadFiles(true);
+  // A scenario file that defines no mocha test would otherwise pass silently.
+  const withTests = new Set(allTests(mocha.suite).map((test) => test.file && path.basename(test.file)));
+  const silent = scenarios.filter((scenario) => !withTests.has(scenario));
+  if (silent.length) {
+    console.error(`These e2e files define no mocha test (describe/it): ${silent.join(', ')}`);
+    return 1;
+  }
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));
   });
