@@ -90,7 +90,7 @@ function readOptions(args: string[]) {
 }
 
 /** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
-function checkOutPath(out: string, inputs: readonly string[]): string | null {
+export function checkOutPath(out: string, inputs: readonly string[]): string | null {
   const identity = fileIdentity(out);
   if (identity === null) {
     const resolved = path.resolve(out);
@@ -106,7 +106,7 @@ function checkOutPath(out: string, inputs: readonly string[]): string | null {
 
 /** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
  * again that the target has not become an input meanwhile. */
-function writeSafely(out: string, output: string, identityAtStart: string | null): void {
+export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
   if (fileIdentity(out) !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
   const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
   try {

@@ -1,5 +1,6 @@
 // Turns JSON problems into "line N: problem" so a user can find and fix a hand-edited file. JSON.parse only
 // reports a character position (and not always); schema problems only report a path. Both are mapped to lines.
+import { lineOfJsonPath } from '../coding/json-locate';
 
 export interface JsonProblem {
   /** 1-based line, column. */
@@ -34,84 +35,8 @@ export function formatPath(path: JsonPath): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
-/** Line and column of the value at `path` in valid JSON text (a member's key for object members); the deepest
- * existing ancestor when the path is missing, e.g. for a required field that is absent. */
+/** Line of the value at `path` in valid JSON text (the deepest existing ancestor when the path is missing, e.g.
+ * for an absent required field); column 1, since the scanner only counts lines. */
 export function locatePath(text: string, path: JsonPath): { line: number; column: number } {
-  const offsets = new Map<string, number>();
-  try {
-    new PathScanner(text, offsets).scanDocument();
-  } catch {
-    return { line: 1, column: 1 };
-  }
-  for (let depth = path.length; depth >= 0; depth--) {
-    const offset = offsets.get(formatPath(path.slice(0, depth)));
-    if (offset !== undefined) return lineAndColumn(text, offset);
-  }
-  return { line: 1, column: 1 };
-}
-
-/** A minimal recursive scanner of valid JSON that records where each path starts. */
-class PathScanner {
-  private at = 0;
-
-  constructor(private readonly text: string, private readonly offsets: Map<string, number>) {}
-
-  scanDocument(): void {
-    this.value([]);
-  }
-
-  private value(path: PropertyKey[]): void {
-    this.skipSpace();
-    if (!this.offsets.has(formatPath(path))) this.offsets.set(formatPath(path), this.at);
-    const char = this.text[this.at];
-    if (char === '{') this.object(path);
-    else if (char === '[') this.array(path);
-    else if (char === '"') this.string();
-    else {
-      const literal = /^[-+0-9.eEtrufalsn]+/.exec(this.text.slice(this.at, this.at + 64));
-      if (!literal) throw new Error('unexpected character');
-      this.at += literal[0].length;
-    }
-  }
-
-  private object(path: PropertyKey[]): void {
-    this.at++;
-    this.skipSpace();
-    if (this.text[this.at] === '}') { this.at++; return; }
-    for (;;) {
-      this.skipSpace();
-      const keyStart = this.at;
-      const key = this.string();
-      const memberPath = [...path, key];
-      this.offsets.set(formatPath(memberPath), keyStart);
-      this.skipSpace();
-      this.at++; // ':'
-      this.value(memberPath);
-      this.skipSpace();
-      if (this.text[this.at++] === '}') return;
-    }
-  }
-
-  private array(path: PropertyKey[]): void {
-    this.at++;
-    this.skipSpace();
-    if (this.text[this.at] === ']') { this.at++; return; }
-    for (let index = 0; ; index++) {
-      this.value([...path, index]);
-      this.skipSpace();
-      if (this.text[this.at++] === ']') return;
-    }
-  }
-
-  private string(): string {
-    const start = this.at;
-    this.at++;
-    while (this.at < this.text.length && this.text[this.at] !== '"') this.at += this.text[this.at] === '\\' ? 2 : 1;
-    this.at++;
-    return JSON.parse(this.text.slice(start, this.at)) as string;
-  }
-
-  private skipSpace(): void {
-    while (/\s/.test(this.text[this.at] ?? '')) this.at++;
-  }
+  return { line: lineOfJsonPath(text, path.map((part) => (typeof part === 'number' ? part : String(part)))), column: 1 };
 }

@@ -22,6 +22,9 @@ export class XmlError extends Error {
 }
 
 const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/;
+/** Control characters other than tab, line feed and carriage return, and the two non-characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function parseXml(source: string): XmlElement {
@@ -31,7 +34,7 @@ export function parseXml(source: string): XmlElement {
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     // Characters XML 1.0 cannot hold at all are dropped rather than producing a file nobody can read.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .replace(XML_FORBIDDEN, '');
 }
 
 class XmlReader {

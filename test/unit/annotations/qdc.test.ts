@@ -71,6 +71,12 @@ describe('annotations: REFI-QDA codebook (.qdc)', () => {
     assert.strictEqual(hope.children[1]!.attributes.name, 'Small steps');
   });
 
+  it('drops characters XML 1.0 cannot hold instead of writing an unreadable file', () => {
+    const xml = exportQdc(mergeCodebook({ version: 1, codes: [{ id: 'bell', name: 'Bell\u0007 sound' }] }));
+    assert.ok(xml.includes('name="Bell sound"'));
+    assert.doesNotThrow(() => parseXml(xml));
+  });
+
   it('round-trips: importing its own export adds and changes nothing', () => {
     const result = importQdc(exportQdc(mergeCodebook(USER)), USER);
     assert.ok(result.ok, JSON.stringify(result));

@@ -1,0 +1,68 @@
+// Reading a transcript with its sidecar and the workspace codebook from disk, for `export` and `agree`. A sidecar
+// that fails to parse stops the command with its file, line and problem: never a silent export without it.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Analyzer } from '../core/analyzer';
+import { CODEBOOK_PATH, parseCodebookFile, type CodebookFile } from '../core/annotations/codebook';
+import { reanchorSidecar } from '../core/annotations/sidecar-edits';
+import { parseSidecar, sidecarPathFor, transcriptPathFor, type Sidecar } from '../core/annotations/sidecar';
+import type { Analysis } from '../core/types';
+import { readTranscriptFile } from './files';
+
+export class InputError extends Error {}
+
+export interface CodedTranscript {
+  transcriptPath: string;
+  sidecarPath: string;
+  text: string;
+  analysis: Analysis;
+  /** Re-anchored in memory to the transcript as it is now; null when there is no sidecar. */
+  sidecar: Sidecar | null;
+}
+
+/** Accepts a transcript or its sidecar; reads both. */
+export function readCodedTranscript(file: string, analyzer = new Analyzer()): CodedTranscript {
+  const transcriptPath = transcriptPathFor(file) ?? file;
+  const sidecarPath = sidecarPathFor(transcriptPath);
+  const read = readTranscriptFile(transcriptPath);
+  if (!read.ok) throw new InputError(read.error);
+  const { text } = read;
+  const analysis = analyzer.analyze(text, { fileName: transcriptPath });
+  const sidecar = fs.existsSync(sidecarPath) ? readSidecar(sidecarPath) : null;
+  return {
+    transcriptPath, sidecarPath, text, analysis,
+    sidecar: sidecar && reanchorSidecar(sidecar, text, analysis.utterances).sidecar,
+  };
+}
+
+export function readSidecar(sidecarPath: string): Sidecar {
+  const parsed = parseSidecar(readText(sidecarPath));
+  if (parsed.ok) return parsed.sidecar;
+  throw new InputError(parsed.problems.map((problem) =>
+    `${sidecarPath}:${problem.line}:${problem.column}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`).join('\n'));
+}
+
+/** The nearest .alliance-lens/codebook.json at or above `from`, or null; a broken one is an error. */
+export function readWorkspaceCodebook(from: string, explicit?: string): CodebookFile | null {
+  const found = explicit ?? findUp(path.resolve(from), CODEBOOK_PATH);
+  if (!found) return null;
+  const parsed = parseCodebookFile(readText(found));
+  if (parsed.ok) return parsed.file;
+  throw new InputError(parsed.problems.map((problem) => `${found}:${problem.line}:${problem.column}: ${problem.field}: ${problem.message}`).join('\n'));
+}
+
+function findUp(directory: string, relative: string): string | null {
+  for (let at = directory; ; at = path.dirname(at)) {
+    const candidate = path.join(at, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(at) === at) return null;
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,172 @@
+// The `export` and `agree` commands, run as users run them: the built dist/cli.js on the fixtures.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeTranscript } from '../../../src/core/analyzer';
+import { parseXml } from '../../../src/core/annotations/xml';
+import { parseCsv } from '../../../src/core/csv-parse';
+import { cohensKappa } from '../../../src/core/stats/agreement';
+import { ensureBuiltCli, ROOT, runCli, tempDirectory } from '../cli/run-cli';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'annotations');
+const TRANSCRIPT = path.join(FIXTURES, 'coded-session.transcript');
+const SIDECAR = `${TRANSCRIPT}.alliance.json`;
+const BEN_ONLY = path.join(FIXTURES, 'ben', 'coded-session.transcript.alliance.json');
+
+interface JsonReport {
+  coders: [string, string];
+  units: number;
+  perCode: Array<{ code: string; kappa: number | null; percent: number; both: number; onlyA: number; onlyB: number; neither: number }>;
+  overall: { kappa: number; percent: number; meanKappa: number };
+  disagreements: Array<{ line: number; code: string; codedBy: string }>;
+}
+
+const close = (actual: number | null, expected: number) => assert.ok(actual !== null && Math.abs(actual - expected) < 1e-4, `${actual} ≠ ${expected}`);
+
+/** ana and ben in the fixture, worked by hand over its 8 utterances:
+ *  talk.change: both {1,3}, ana only {7}, ben only {5}: p_o = 6/8, p_e = (3/8)² + (5/8)² → κ = 0.4667.
+ *  collaborative.autonomy: both {2}, ana only {6}: p_o = 7/8, p_e = (2/8)(1/8) + (6/8)(7/8) → κ = 0.6.
+ *  pooled 16 decisions: 13 agree (81.25%), p_e = (5/16)(4/16) + (11/16)(12/16) → κ = 0.5385. */
+function assertAnaBen(report: JsonReport): void {
+  assert.deepStrictEqual(report.coders, ['ana', 'ben']);
+  assert.strictEqual(report.units, 8);
+  const byCode = Object.fromEntries(report.perCode.map((entry) => [entry.code, entry]));
+  close(byCode['talk.change']!.kappa, 0.46667);
+  assert.strictEqual(byCode['talk.change']!.percent, 75);
+  close(byCode['collaborative.autonomy']!.kappa, 0.6);
+  assert.strictEqual(byCode['collaborative.autonomy']!.percent, 87.5);
+  close(report.overall.kappa, 0.53846);
+  assert.strictEqual(report.overall.percent, 81.25);
+  close(report.overall.meanKappa, (0.46667 + 0.6) / 2);
+  assert.deepStrictEqual(report.disagreements.map((d) => [d.line, d.code, d.codedBy]),
+    [[6, 'talk.change', 'b'], [7, 'collaborative.autonomy', 'a'], [8, 'talk.change', 'a']]);
+}
+
+describe('annotations: `alliance-lens agree` on fixtures', function () {
+  this.timeout(60_000);
+  before(ensureBuiltCli);
+
+  it('compares the two coders of one sidecar', () => {
+    const run = runCli(['agree', SIDECAR, '--format', 'json']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assertAnaBen(JSON.parse(run.stdout));
+  });
+
+  it('compares a coder from each of two sidecars, with the same result', () => {
+    const run = runCli(['agree', SIDECAR, BEN_ONLY, '--coders', 'ana,ben', '--format', 'json']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assertAnaBen(JSON.parse(run.stdout));
+  });
+
+  it('prints Markdown with a table per code and line links for the disagreements', () => {
+    const run = runCli(['agree', SIDECAR], FIXTURES);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stdout, /kappa 0\.538, agreement 81\.3%/);
+    assert.match(run.stdout, /\| 0\.467 \| 75\.0% \| 2 \| 1 \| 1 \| 4 \|/);
+    assert.ok(run.stdout.includes('- [line 6](coded-session.transcript#L6), utterance 5'), run.stdout);
+  });
+
+  it('compares a coder with the automatic codes', () => {
+    const run = runCli(['agree', SIDECAR, '--auto', '--coders', 'ana', '--format', 'json']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    assert.deepStrictEqual(report.coders, ['ana', 'automatic']);
+    // Expected from the engine's own codes, whatever they are today, and ana's hand codes in the fixture.
+    const analysis = analyzeTranscript(fs.readFileSync(TRANSCRIPT, 'utf8'));
+    const ana: Record<string, number[]> = { 'talk.change': [1, 3, 7], 'collaborative.autonomy': [2, 6] };
+    for (const [code, indexes] of Object.entries(ana)) {
+      const human = analysis.utterances.map((u) => (indexes.includes(u.index) ? 'present' : 'absent'));
+      const automatic = analysis.utterances.map((u) => (u.codes.includes(code) ? 'present' : 'absent'));
+      const entry = report.perCode.find((candidate) => candidate.code === code)!;
+      assert.strictEqual(entry.kappa, cohensKappa(human, automatic), code);
+    }
+    const automaticCodes = new Set(analysis.utterances.flatMap((u) => u.codes));
+    assert.deepStrictEqual(report.perCode.map((entry) => entry.code).sort(), [...new Set([...automaticCodes, ...Object.keys(ana)])].sort());
+  });
+
+  it('asks for --coders when a sidecar has one coder, and names the coders it has', () => {
+    const run = runCli(['agree', BEN_ONLY]);
+    assert.strictEqual(run.status, 2);
+    assert.match(run.stderr, /name two coders with --coders A,B \(this sidecar has ben\)/);
+    const unknown = runCli(['agree', SIDECAR, '--coders', 'ana,zoe']);
+    assert.strictEqual(unknown.status, 2);
+    assert.match(unknown.stderr, /no coder 'zoe'.*coders: ana, ben/);
+  });
+
+  it('refuses a broken sidecar with its file and line, and leaves it untouched', () => {
+    const broken = fs.readFileSync(SIDECAR, 'utf8').replace('"verdict": "reject"', '"verdict": "maybe"');
+    const directory = tempDirectory({ 's.transcript': fs.readFileSync(TRANSCRIPT, 'utf8'), 's.transcript.alliance.json': broken });
+    const run = runCli(['agree', path.join(directory, 's.transcript.alliance.json')]);
+    assert.strictEqual(run.status, 1);
+    const line = broken.split('\n').findIndex((l) => l.includes('"maybe"')) + 1;
+    assert.ok(run.stderr.includes(`s.transcript.alliance.json:${line}:1: decisions[0].verdict:`), run.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(directory, 's.transcript.alliance.json'), 'utf8'), broken);
+  });
+});
+
+describe('annotations: `alliance-lens export` on fixtures', function () {
+  this.timeout(60_000);
+  before(ensureBuiltCli);
+
+  it('writes one CSV row per utterance with automatic codes, each coder\'s codes, reviews and comments', () => {
+    const run = runCli(['export', TRANSCRIPT]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const { rows: records, problems } = parseCsv(run.stdout);
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(records[0], ['file', 'index', 'line', 'speaker', 'role', 'timestamp', 'text', 'automatic codes',
+      'human codes (ana)', 'human codes (ben)', 'reviews of automatic codes', 'comments']);
+    assert.strictEqual(records.length, 9);
+    const row = (index: number) => records[index + 1]!;
+    assert.strictEqual(row(1)[6], 'My drinking, I suppose. I want to cut down.', 'a text with commas survives the quoting');
+    assert.deepStrictEqual([row(3)[8], row(3)[9]], ['talk.change', 'talk.change']);
+    assert.strictEqual(row(3)[10], 'ben accepted talk.change (talk.change.desire-need)');
+    assert.deepStrictEqual([row(5)[8], row(5)[9]], ['', 'talk.change']);
+    assert.strictEqual(row(4)[10], 'ana rejected directive.persuade (directive.persuade.should)');
+    assert.strictEqual(row(4)[11], 'supervisor: Try a reflection here instead of advice.\nana: Agreed, noted for next session.');
+    assert.ok(run.stdout.includes('\r\n'), 'RFC 4180 line ends');
+    assert.ok(!run.stdout.startsWith('\uFEFF'));
+  });
+
+  it('starts with a UTF-8 byte-order mark with --bom, and writes to --out but never over an input', () => {
+    const directory = tempDirectory({});
+    const out = path.join(directory, 'codes.csv');
+    const run = runCli(['export', TRANSCRIPT, '--bom', '--out', out]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const bytes = fs.readFileSync(out);
+    assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const clobber = runCli(['export', TRANSCRIPT, '--out', SIDECAR]);
+    assert.strictEqual(clobber.status, 2);
+    assert.match(clobber.stderr, /one of the input/);
+  });
+
+  it('adds the supervisor\'s comments to the Markdown report', () => {
+    const run = runCli(['export', SIDECAR, '--format', 'markdown']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const section = run.stdout.slice(run.stdout.indexOf('## Supervisor comments'));
+    assert.ok(section.startsWith('## Supervisor comments'), run.stdout);
+    // Quoted text goes through the report's own escapeMarkdown, so compare with punctuation left out.
+    const plain = section.replace(/\\/g, '');
+    assert.ok(plain.includes('- Line 5: “You should just quit, honestly.”'), section);
+    assert.ok(plain.includes('  - supervisor: Try a reflection here instead of advice.\n  - ana: Agreed, noted for next session.'), section);
+  });
+
+  it('exports the workspace codebook as REFI-QDA, with the user\'s codes after the built-in ones', () => {
+    const directory = tempDirectory({ '.alliance-lens/codebook.json': JSON.stringify({ version: 1, codes: [{ id: 'hope', name: 'Hope', parent: 'talk' }] }) });
+    const run = runCli(['export', '--format', 'qdc'], directory);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const root = parseXml(run.stdout);
+    assert.strictEqual(root.attributes.xmlns, 'urn:QDA-XML:codebook:1.0');
+    const talk = root.children[0]!.children.find((code) => code.attributes.name === 'Client talk')!;
+    assert.deepStrictEqual(talk.children.map((code) => code.attributes.name).slice(-1), ['Hope']);
+  });
+
+  it('writes nothing when a sidecar is broken, and says where', () => {
+    const directory = tempDirectory({ 's.transcript': 'T: Hi.\nC: Hello.\n', 's.transcript.alliance.json': '{ "schema": "alliance-lens/sidecar",\n  "version": 1,\n  oops }' });
+    const out = path.join(directory, 'out.csv');
+    const run = runCli(['export', path.join(directory, 's.transcript'), '--out', out]);
+    assert.strictEqual(run.status, 1);
+    assert.match(run.stderr, /s\.transcript\.alliance\.json:3:\d+: invalid JSON/);
+    assert.match(run.stderr, /nothing was written/);
+    assert.ok(!fs.existsSync(out));
+  });
+});
