@@ -20,7 +20,7 @@ const LABEL_LINE = new RegExp(
   + String.raw`(${WORD}(?:[ \t]{1,3}${WORD}){0,3}(?:[ \t]*\([^():\r\n]{1,40}\))?)`
   + String.raw`(?:[ \t]*(${BRACKETED}|${BARE_LONG}))?`
   // The colon must not open a URL ("http://") or a clock ("T:10:30" is not a label).
-  + String.raw`(?:\*\*)?[ \t]*[:：](?!\/\/)(?!\d{1,2}[:.]\d)(?:\*\*)?[ \t]*`
+  + String.raw`(?:\*\*)?[ \t]*[:：](?!\/\/)(?!\d{1,2}:\d)(?:\*\*)?[ \t]*`
   + String.raw`(?:(${BRACKETED}|${BARE_LONG})(?=[ \t\r\n]|$)[ \t]*)?`,
   'uy',
 );

@@ -37,10 +37,12 @@ describe('transcript rules', () => {
         'Dr. Lee: one', '@Sam: two', 'Dr. Lee: three', '@Sam: four',
         'http://example.org: not a label', 'http://example.org: still not',
         'T:10:30 is not a label', 'T:10:30 is not a label either',
+        'C:3.5 hours a day, she said',
         'The thing I want is: five words', 'The thing I want is: five words',
       ].join('\n'));
-      assert.deepStrictEqual(parsed.utterances.map((u) => u.speaker), ['Dr. Lee', '@Sam', 'Dr. Lee', '@Sam']);
-      assert.ok(parsed.utterances[3].text.endsWith('five words'));
+      assert.deepStrictEqual(parsed.utterances.map((u) => u.speaker), ['Dr. Lee', '@Sam', 'Dr. Lee', '@Sam', 'C']);
+      assert.ok(parsed.utterances[3].text.endsWith('not a label either'));
+      assert.ok(parsed.utterances[4].text.startsWith('3.5 hours') && parsed.utterances[4].text.endsWith('five words'));
     });
 
     it('reads bold labels and labels with a qualifier in parentheses, taking the role from either part', () => {
