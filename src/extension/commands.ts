@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { Decorator } from './decorations/decorator';
 import type { FrontMatterRoleChanger } from './roles/roleChanger';
+import type { Exporter } from './export/exports';
 import type { SummaryViewProvider } from './summary/summaryViewProvider';
 import { HIGHLIGHT_CATEGORIES, highlightRanges, type HighlightCategory } from './decorations/categories';
 import { adjacentRange, type Direction } from './decorations/navigation';
@@ -14,6 +15,7 @@ export interface CommandServices {
   decorator: Decorator;
   summaryView: SummaryViewProvider;
   roles: FrontMatterRoleChanger;
+  exporter: Exporter;
   extensionUri: vscode.Uri;
 }
 
@@ -101,7 +103,7 @@ function describeDecorations(services: CommandServices, uri?: string) {
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { analyses, decorator, summaryView, roles } = services;
+  const { analyses, decorator, summaryView, roles, exporter } = services;
   const register = vscode.commands.registerCommand;
   return [
     register('allianceLens.analyzeFile', async () => {
@@ -123,6 +125,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     }),
     register('allianceLens.showSummary', () => vscode.commands.executeCommand(`${SUMMARY_VIEW_ID}.focus`)),
     ...NAVIGATION.map(({ command, category, direction }) => register(command, () => navigate(analyses, category, direction))),
+    register('allianceLens.exportReport', (target?: vscode.Uri) => exporter.export('report', target)),
+    register('allianceLens.exportUtterances', (target?: vscode.Uri) => exporter.export('utterances', target)),
     register('allianceLens.setSpeakerRole', () => roles.pickAndChange(vscode.window.activeTextEditor?.document)),
     register(DISABLE_RULE_COMMAND, disableRule),
     register('allianceLens.openSample', () => openSample(services.extensionUri)),

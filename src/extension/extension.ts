@@ -11,6 +11,8 @@ import { AllianceStatusBar } from './statusBar';
 import { FrontMatterRoleChanger } from './roles/roleChanger';
 import { SUMMARY_VIEW_ID, SummaryViewProvider } from './summary/summaryViewProvider';
 import { registerCommands } from './commands';
+import { Exporter } from './export/exports';
+import { activateAnnotations } from './annotations';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -19,9 +21,10 @@ export interface ExtensionServices {
   analyses: DocumentAnalyses;
   decorator: Decorator;
   summaryView: SummaryViewProvider;
+  exporter: Exporter;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionServices {
+export function activate(context: vscode.ExtensionContext): ExtensionServices & { annotations: ReturnType<typeof activateAnnotations> } {
   const configuration = new Configuration();
   const service = new InProcessAnalysisService();
   const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
@@ -29,17 +32,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const roles = new FrontMatterRoleChanger(analyses);
   const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);
   const configurator = new EngineConfigurator(service, configuration, analyses);
+  const exporter = new Exporter(analyses);
   context.subscriptions.push(
     configuration, analyses, decorator, summaryView, configurator,
     new AllianceStatusBar(analyses),
     vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
-    ...registerCommands({ analyses, decorator, summaryView, roles, extensionUri: context.extensionUri }),
+    ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
   );
-  const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView };
-  // Human coding (issue 8) registers its features here: activateAnnotations(context, services);
+  const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter };
+  // Human coding (issue 8): codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
+  const annotations = activateAnnotations(context, services);
   void configurator.apply();
-  return services;
+  return { ...services, annotations };
 }
 
 export function deactivate(): void {}
