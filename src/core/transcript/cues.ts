@@ -123,6 +123,10 @@ export function mergeCues(
       }
       if (!current || (speaker && speaker.key !== current.key)) {
         flush();
+        if (!speaker) {
+          warnings.add('unnamed cue', lineIndex + 1, 'This cue names no speaker (no "<v Name>" voice tag or "Name:" prefix), '
+            + `so its text was kept under "${UNNAMED_LABEL}" with the role other until a cue names someone.`);
+        }
         current = {
           key: speaker?.key ?? UNNAMED_KEY, label: speaker?.label ?? UNNAMED_LABEL, line: lineIndex + 1, clock: cue.clock, body: new TextBuilder(),
         };

@@ -166,6 +166,14 @@ describe('transcript rules', () => {
       ]);
     });
 
+    it('keeps cues that name no speaker under "(no name)" with a warning, until a cue names someone', () => {
+      const parsed = parse('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello?\n\n00:00:02.000 --> 00:00:03.000\nAnyone?\n\n'
+        + '00:00:03.000 --> 00:00:04.000\n<v Sam>Yes.\n\n00:00:04.000 --> 00:00:05.000\nI am here.\n');
+      assert.deepStrictEqual(rows(parsed), [['(no name)', 'other', 4, '00:00:01', 'Hello?\nAnyone?'], ['Sam', 'therapist', 10, '00:00:03', 'Yes.\nI am here.']]);
+      assert.deepStrictEqual(parsed.warnings.map((w) => w.line), [4]);
+      assert.match(parsed.warnings[0].message, /names no speaker/);
+    });
+
     it('warns about an SRT block without a timing line and keeps its text', () => {
       const parsed = parse('1\n00:00:01,000 --> 00:00:02,000\nT: Hello\n\nstray words\n', 'a.srt');
       assert.deepStrictEqual(parsed.utterances.map((u) => u.text), ['Hello\nstray words']);
