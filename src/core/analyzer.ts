@@ -91,10 +91,15 @@ function placeInFile(utterance: ParsedUtterance, coding: UtteranceCoding): Analy
 }
 
 function summariseSpeakers(speakers: ParsedTranscriptSpeakers, utterances: AnalysedUtterance[]): SpeakerSummary[] {
-  return speakers.map(({ label, role }) => {
-    const own = utterances.filter((utterance) => utterance.speaker === label);
-    return { label, role, turns: own.length, words: own.reduce((sum, utterance) => sum + countWords(utterance.text), 0) };
-  });
+  // One pass over the utterances: filtering them per speaker is quadratic when a file has thousands of speakers.
+  const tallies = new Map<string, { turns: number; words: number }>();
+  for (const utterance of utterances) {
+    const tally = tallies.get(utterance.speaker) ?? { turns: 0, words: 0 };
+    tally.turns++;
+    tally.words += countWords(utterance.text);
+    tallies.set(utterance.speaker, tally);
+  }
+  return speakers.map(({ label, role }) => ({ label, role, turns: tallies.get(label)?.turns ?? 0, words: tallies.get(label)?.words ?? 0 }));
 }
 
 type ParsedTranscriptSpeakers = ReturnType<typeof parseTranscript>['speakers'];
