@@ -68,6 +68,8 @@ async function withWorkbench(colorTheme: string, body: (page: Page, browser: Run
       'editor.hover.delay': 100,
       // Below the line, the hover covers the empty end of the file rather than the session's other highlights.
       'editor.hover.above': false,
+      // VS Code for the Web saves after a delay by default; the role-change check must not write the fixture.
+      'files.autoSave': 'off',
       'workbench.activityBar.location': 'default',
     } });
     browser = await launchBrowser({ width: 1440, height: 900 });
@@ -139,6 +141,36 @@ async function securityCheck(page: Page, browser: RunningBrowser): Promise<void>
   assert.deepStrictEqual(cspErrors, [], 'the panel triggers no CSP violations');
 }
 
+/** Changing a role in the panel asks first; Cancel changes nothing, confirming writes the front matter. */
+async function roleChange(page: Page): Promise<void> {
+  await openFile(page, 'roles.transcript');
+  const editorText = () => page.locator('.monaco-editor .view-lines').first().innerText();
+  let frame = await summaryFrame(page, 'roles.transcript');
+  const before = await editorText();
+  assert.ok(!/^---/.test(before), 'the fixture starts without front matter');
+  await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match(await dialog.innerText(), /Make "Jordan" the therapist/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.strictEqual(await editorText(), before, 'Cancel leaves the file as it was');
+
+  frame = await summaryFrame(page, 'roles.transcript');
+  await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Write front matter' }).click();
+  await page.waitForFunction(() => /therapist:\s+Jordan/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 15_000 });
+  const after = (await editorText()).replace(/\u00a0/g, ' ');
+  assert.ok(after.startsWith('---'), 'a front matter block now opens the file');
+  assert.ok(after.includes('Alex: What brings you in today?'), 'the transcript text is kept');
+  // The panel follows: Jordan is now the therapist.
+  await page.waitForTimeout(1000);
+  frame = await summaryFrame(page, 'roles.transcript');
+  assert.strictEqual(await frame.locator('select[aria-label="Role of Jordan"]').inputValue(), 'therapist');
+  await runCommand(page, 'File: Revert File');
+}
+
 export async function runEditorScenarios(): Promise<{ passed: number; failed: number }> {
   fs.mkdirSync(testResultsDir, { recursive: true });
   let passed = 0;
@@ -154,10 +186,13 @@ export async function runEditorScenarios(): Promise<{ passed: number; failed: nu
     }
   };
   for (const theme of THEMES.filter((candidate) => !process.env.E2E_ONLY || candidate.name === process.env.E2E_ONLY)) {
-    await attempt(`${theme.name} theme: editor${theme.suffix}.png (highlights, open hover) and summary-panel${theme.suffix}.png; transcript markup stays literal`, () =>
+    await attempt(`${theme.name} theme: editor${theme.suffix}.png (highlights, open hover) and summary-panel${theme.suffix}.png; transcript markup stays literal${theme.name === 'light' ? '; role change asks, then writes front matter' : ''}`, () =>
       withWorkbench(theme.colorTheme, async (page, browser) => {
         await editorScreens(page, theme.suffix);
-        if (theme.name === 'light') await securityCheck(page, browser);
+        if (theme.name === 'light') {
+          await securityCheck(page, browser);
+          await roleChange(page);
+        }
       }));
   }
   return { passed, failed };

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { escapeMarkdown } from '../../src/cli/formats/markdown';
-import { analyseWithEngine, decorations, engine, openFixture, paintedRanges, setSetting, waitFor } from './editorSupport';
+import { analyseWithEngine, decorations, engine, fixtureText, openFixture, paintedRanges, setSetting, waitFor } from './editorSupport';
 
 type Span = { start: number; end: number };
 
@@ -178,13 +178,15 @@ describe('Which documents are analysed', function () {
   });
 
   it('re-analyses as the user types', async () => {
-    const editor = await openFixture('teams.txt');
-    const before = (await paintedRanges(editor.document.uri)).directive.length;
-    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    // An untitled copy: nothing is ever written to the fixture, whatever the auto-save setting.
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: fixtureText('teams.txt') });
+    const editor = await vscode.window.showTextDocument(document);
+    const before = (await paintedRanges(document.uri)).directive.length;
+    const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, '\nTherapist: You should just stop drinking. You have to throw the bottles away.'));
-    const expected = analyseWithEngine(editor.document).utterances.flatMap((utterance) => utterance.findings).filter((finding) => finding.stance === 'directive').length;
+    const expected = analyseWithEngine(document).utterances.flatMap((utterance) => utterance.findings).filter((finding) => finding.stance === 'directive').length;
     assert.ok(expected > before, 'the engine finds the new directive sentence');
-    await waitFor(async () => ((await decorations(editor.document.uri))?.ranges?.directive.length === expected) || undefined, 'the new directive highlight');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(async () => ((await decorations(document.uri))?.ranges?.directive.length === expected) || undefined, 'the new directive highlight');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

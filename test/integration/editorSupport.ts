@@ -1,4 +1,5 @@
 // Helpers shared by the editor suites: fixtures, the engine's own view of a file, and polling for async updates.
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type * as Core from '../../src/core';
@@ -9,6 +10,10 @@ export const EXTENSION_ID = 'alliance-lens.alliance-lens';
 
 export function fixtureUri(name: string): vscode.Uri {
   return vscode.Uri.file(path.join(REPO_ROOT, 'test', 'fixtures', 'editor', name));
+}
+
+export function fixtureText(name: string): string {
+  return fs.readFileSync(fixtureUri(name).fsPath, 'utf8');
 }
 
 /** The same engine bundle the extension loads (dist/core.js), run directly by the test. */
