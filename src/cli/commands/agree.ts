@@ -2,14 +2,13 @@
 // each of two sidecars, or a coder against the automatic codes), per code and overall, with the disagreements.
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { automaticSide, compareCoders, type AgreementReport, type CoderSide } from '../../core/annotations/agreement';
+import { automaticSide, compareCoders, type CoderSide } from '../../core/annotations/agreement';
 import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-codes';
 import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { transcriptPathFor, type Sidecar } from '../../core/annotations/sidecar';
-import { codeName } from '../../core/coding';
 import type { Analysis } from '../../core/types';
 import { InputError, readCodedTranscript, readSidecar } from '../annotation-files';
-import { escapeMarkdown } from '../formats/markdown';
+import { formatAgreementMarkdown } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
 
 const usage = `Usage: alliance-lens agree SIDECAR [SIDECAR] [--coders A,B] [--auto] [--format markdown|json]
@@ -88,31 +87,4 @@ function chooseSides(sidecars: Sidecar[], named: string[], auto: boolean, analys
   const coders = named.length ? named : codersIn(sidecars[0]!);
   if (coders.length !== 2) throw new UsageError(`name two coders with --coders A,B (this sidecar has ${codersIn(sidecars[0]!).join(', ') || 'no coders'})`);
   return [side(sidecars[0]!, coders[0]!), side(sidecars[0]!, coders[1]!)];
-}
-
-const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' : value.toFixed(digits));
-
-/** The agreement report in Markdown; `link(line)` is the target of a line link (a relative path with #L, or a
- * command URI in the editor). Also used by the editor's Compare Coders command. */
-export function formatAgreementMarkdown(report: AgreementReport, options: { title: string; link: (line: number) => string }): string {
-  const [a, b] = report.coders.map(escapeMarkdown) as [string, string];
-  const label = (code: string) => escapeMarkdown(codeName(code) === code ? code : `${codeName(code)} (${code})`);
-  return [
-    `# ${escapeMarkdown(options.title)}`,
-    '',
-    `Coders: **${a}** and **${b}** · ${report.units} utterances`,
-    '',
-    `Overall, pooled over every utterance and code: kappa ${fixed(report.overall.kappa, 3)}, agreement ${fixed(report.overall.percent, 1)}%. Mean kappa over codes: ${fixed(report.overall.meanKappa, 3)}.`,
-    '',
-    `| Code | Kappa | Agreement | Both | Only ${a} | Only ${b} | Neither |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...report.perCode.map((entry) => `| ${label(entry.code)} | ${fixed(entry.kappa, 3)} | ${entry.percent.toFixed(1)}% | ${entry.both} | ${entry.onlyA} | ${entry.onlyB} | ${entry.neither} |`),
-    '',
-    `## Disagreements (${report.disagreements.length})`,
-    '',
-    ...(report.disagreements.length
-      ? report.disagreements.map((d) => `- [line ${d.line}](${options.link(d.line)}), utterance ${d.utterance}: ${label(d.code)}, coded by ${d.codedBy === 'a' ? a : b} only`)
-      : ['None.']),
-    '',
-  ].join('\n');
 }

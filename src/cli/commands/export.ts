@@ -6,12 +6,11 @@ import { Analyzer } from '../../core/analyzer';
 import { mergeCodebook } from '../../core/annotations/codebook';
 import { codersIn } from '../../core/annotations/human-codes';
 import { exportQdc } from '../../core/annotations/qdc';
-import type { Sidecar } from '../../core/annotations/sidecar';
 import { utteranceTable } from '../../core/annotations/utterance-table';
 import { toCsv } from '../../core/csv';
-import type { Analysis } from '../../core/types';
 import { InputError, readCodedTranscript, readWorkspaceCodebook, type CodedTranscript } from '../annotation-files';
-import { escapeMarkdown, markdownReport, type ReportSection } from '../formats/markdown';
+import { markdownReport } from '../formats/markdown';
+import { commentsSection } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
 import { checkOutPath, writeSafely } from './analyze';
 
@@ -99,19 +98,4 @@ function csvExport(coded: readonly CodedTranscript[], bom: boolean): string {
 function markdownWithComments(item: CodedTranscript): string {
   const section = item.sidecar ? commentsSection(item.analysis, item.sidecar) : null;
   return markdownReport(item.analysis, section ? [section] : []);
-}
-
-/** The supervisor's comment threads, each with its line, the quoted words and every reply. */
-export function commentsSection(analysis: Analysis, sidecar: Sidecar): ReportSection | null {
-  if (sidecar.comments.length === 0) return null;
-  const lineOf = (index: number) => analysis.utterances.find((utterance) => utterance.index === index)?.line;
-  const markdown = sidecar.comments.map((thread) => {
-    const line = lineOf(thread.anchor.utterance);
-    const where = thread.orphaned ? 'Text no longer in the transcript' : line ? `Line ${line}` : 'Outside any utterance';
-    return [
-      `- ${where}${thread.resolved ? ' (resolved)' : ''}: “${escapeMarkdown(thread.anchor.exact)}”`,
-      ...thread.comments.map((comment) => `  - ${escapeMarkdown(comment.author)}: ${escapeMarkdown(comment.body)}`),
-    ].join('\n');
-  }).join('\n');
-  return { title: 'Supervisor comments', markdown };
 }

@@ -1,0 +1,76 @@
+// "Compare Coders": agreement between two coders of the active transcript (both in its sidecar, or one from
+// another copy's sidecar), or between a coder and the automatic codes, shown as a Markdown report whose
+// disagreements link to their lines.
+import * as vscode from 'vscode';
+import { automaticSide, compareCoders, type AgreementReport, type CoderSide } from '../../core/annotations/agreement';
+import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-codes';
+import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
+import { parseSidecar, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
+import type { Analysis } from '../../core/types';
+import { formatAgreementMarkdown } from '../../cli/annotation-reports';
+import { openAtLine, readTextFile } from './fileAccess';
+
+export const COMPARE_CODERS_COMMAND = 'allianceLens.compareCoders';
+export const AUTOMATIC = 'automatic';
+
+/** Who to compare: coder names in this sidecar, AUTOMATIC, or a coder of another sidecar file. */
+export interface Comparison {
+  a: string;
+  b: string;
+  /** When set, coder b is read from this sidecar (re-anchored to this transcript). */
+  otherSidecar?: vscode.Uri;
+}
+
+export async function chooseComparison(sidecar: Sidecar): Promise<Comparison | undefined> {
+  const coders = codersIn(sidecar);
+  type Item = vscode.QuickPickItem & { comparison?: Comparison; other?: boolean };
+  const items: Item[] = [
+    ...coders.flatMap((a, i) => coders.slice(i + 1).map((b): Item => ({ label: `${a} and ${b}`, comparison: { a, b } }))),
+    ...coders.map((a): Item => ({ label: `${a} and the automatic codes`, description: 'how far to trust the highlights', comparison: { a, b: AUTOMATIC } })),
+    { label: 'A coder in another sidecar…', description: `another coder's ${SIDECAR_SUFFIX} for this transcript`, other: true },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { title: 'Compare coders', placeHolder: coders.length ? 'Which two?' : 'Nobody has coded this transcript yet' });
+  if (!chosen) return undefined;
+  if (chosen.comparison) return chosen.comparison;
+  const [file] = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Alliance Lens sidecar': ['json'] }, title: 'The other coder\'s sidecar' }) ?? [];
+  if (!file) return undefined;
+  const other = await readOtherSidecar(file);
+  if (!other) return undefined;
+  const a = coders.length === 1 ? coders[0] : await vscode.window.showQuickPick(coders, { title: 'Coder in this transcript\'s sidecar' });
+  const otherCoders = codersIn(other);
+  const b = otherCoders.length === 1 ? otherCoders[0] : await vscode.window.showQuickPick(otherCoders, { title: 'Coder in the other sidecar' });
+  return a && b ? { a, b, otherSidecar: file } : undefined;
+}
+
+async function readOtherSidecar(uri: vscode.Uri): Promise<Sidecar | undefined> {
+  const text = await readTextFile(uri);
+  if (text === undefined) return undefined;
+  const parsed = parseSidecar(text);
+  if (parsed.ok) return parsed.sidecar;
+  const first = parsed.problems[0]!;
+  void vscode.window.showErrorMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(uri)}, line ${first.line}: ${first.message}`, 'Open')
+    .then((choice) => (choice === 'Open' ? openAtLine(uri, first.line) : undefined));
+  return undefined;
+}
+
+export async function runComparison(document: vscode.TextDocument, analysis: Analysis, sidecar: Sidecar, comparison: Comparison): Promise<AgreementReport | undefined> {
+  const side = (source: Sidecar, name: string): CoderSide => ({ name, codes: humanCodesByUtterance(source, analysis.utterances).get(name) ?? new Map() });
+  let other = sidecar;
+  if (comparison.otherSidecar) {
+    const read = await readOtherSidecar(comparison.otherSidecar);
+    if (!read) return undefined;
+    other = reanchorSidecar(read, document.getText(), analysis.utterances).sidecar;
+  }
+  const b = comparison.b === AUTOMATIC && !comparison.otherSidecar ? automaticSide(analysis.utterances) : side(other, comparison.b);
+  return compareCoders(analysis.utterances, side(sidecar, comparison.a), b);
+}
+
+export async function showAgreementReport(document: vscode.TextDocument, report: AgreementReport): Promise<vscode.TextDocument> {
+  const markdown = formatAgreementMarkdown(report, {
+    title: `Agreement: ${vscode.workspace.asRelativePath(document.uri)}`,
+    link: (line) => document.uri.with({ fragment: `L${line}` }).toString(),
+  });
+  const shown = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(shown, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  return shown;
+}

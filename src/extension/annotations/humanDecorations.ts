@@ -1,0 +1,49 @@
+// Paints human codes with their own style, distinct from the automatic highlights: a double underline in the
+// human-code colour and the code names after the passage, so a person's codes never look like the engine's.
+import * as vscode from 'vscode';
+import type { CodebookEntry } from '../../core/annotations/codebook';
+import type { Sidecar } from '../../core/annotations/sidecar';
+
+const MAX_LABEL_LENGTH = 60;
+
+export class HumanCodeDecorations implements vscode.Disposable {
+  private readonly type = vscode.window.createTextEditorDecorationType({
+    borderColor: new vscode.ThemeColor('allianceLens.humanCodeBorder'),
+    borderStyle: 'none none double none',
+    borderWidth: '0 0 3px 0',
+    overviewRulerColor: new vscode.ThemeColor('allianceLens.humanCodeBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Full,
+    after: { color: new vscode.ThemeColor('allianceLens.humanCodeBorder'), margin: '0 0 0 0.4em', fontStyle: 'italic' },
+  });
+
+  /** What was painted last, per document, for tests. */
+  private readonly painted = new Map<string, vscode.Range[]>();
+
+  paint(editor: vscode.TextEditor, sidecar: Sidecar | undefined, codebook: readonly CodebookEntry[]): void {
+    const nameOf = (id: string) => codebook.find((entry) => entry.id === id)?.name ?? id;
+    const options: vscode.DecorationOptions[] = (sidecar?.annotations ?? [])
+      .filter((annotation) => !annotation.orphaned)
+      .map((annotation) => {
+        const range = new vscode.Range(editor.document.positionAt(annotation.anchor.start), editor.document.positionAt(annotation.anchor.end));
+        const label = annotation.codes.map(nameOf).join(', ');
+        const hover = new vscode.MarkdownString();
+        hover.appendText(`${label} (coded by ${annotation.coder})`);
+        if (annotation.memo) hover.appendMarkdown('\n\n').appendText(annotation.memo);
+        return {
+          range,
+          hoverMessage: hover,
+          renderOptions: { after: { contentText: `⟨${label.length > MAX_LABEL_LENGTH ? `${label.slice(0, MAX_LABEL_LENGTH - 1)}…` : label}⟩` } },
+        };
+      });
+    editor.setDecorations(this.type, options);
+    this.painted.set(editor.document.uri.toString(), options.map((option) => option.range));
+  }
+
+  paintedRanges(uri: vscode.Uri): vscode.Range[] {
+    return this.painted.get(uri.toString()) ?? [];
+  }
+
+  dispose(): void {
+    this.type.dispose();
+  }
+}

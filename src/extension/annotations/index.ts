@@ -1,0 +1,168 @@
+// Human coding in the editor (issue 8): codes on selections, reviews of automatic findings, supervisor comments,
+// the Codes view, Compare Coders and the REFI-QDA codebook exchange, all stored in the transcript's sidecar.
+import * as vscode from 'vscode';
+import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';
+import type { CodebookEntry } from '../../core/annotations/codebook';
+import type { Sidecar } from '../../core/annotations/sidecar';
+import type { Analysis } from '../../core/types';
+import type { Configuration } from '../configuration';
+import type { SummaryDecorator } from '../summary/summaryViewProvider';
+import type { ExportContributor } from '../export/exports';
+import { commentsSection } from '../../cli/annotation-reports';
+import { coderName } from './coder';
+import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
+import { CodebookService } from './codebookService';
+import { CODE_SELECTION_COMMAND, codeSelection, FindingReviewActions, REVIEW_FINDING_COMMAND, reviewFinding, type CodingContext, type FindingReview } from './codingActions';
+import { CODES_VIEW_ID, CodesTreeProvider, REVEAL_SEGMENT_COMMAND, revealSegment } from './codesTree';
+import { chooseComparison, COMPARE_CODERS_COMMAND, runComparison, showAgreementReport, type Comparison } from './compareCoders';
+import { HumanCodeDecorations } from './humanDecorations';
+import { SidecarStore } from './sidecarStore';
+import { COMMENT_COMMANDS, SupervisorComments } from './supervisorComments';
+
+/** What human coding needs from the rest of the extension (ExtensionServices provides it). */
+export interface AnnotationHostServices {
+  configuration: Configuration;
+  analyses: {
+    latest(document: vscode.TextDocument): Analysis | undefined;
+    onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: Analysis }>;
+  };
+  summaryView?: { addSummaryDecorator(decorator: SummaryDecorator): vscode.Disposable };
+  exporter?: { addContributor(contributor: ExportContributor): vscode.Disposable };
+}
+
+/** Returned for tests and for other features. */
+export interface AnnotationsApi {
+  store: SidecarStore;
+  comments: SupervisorComments;
+  codesTree: CodesTreeProvider;
+  decorations: HumanCodeDecorations;
+  /** Forget everything in memory and read it again from disk, as a window reload does. */
+  reload(): Promise<void>;
+}
+
+export function activateAnnotations(context: vscode.ExtensionContext, services: AnnotationHostServices): AnnotationsApi {
+  const analysisOf = (document: vscode.TextDocument) => services.analyses.latest(document);
+  const coder = () => coderName(services.configuration);
+  const codebooks = new CodebookService();
+  let store = new SidecarStore((document) => analysisOf(document)?.utterances ?? []);
+  const comments = new SupervisorComments(store, coder, analysisOf);
+  const decorations = new HumanCodeDecorations();
+  const codesTree = new CodesTreeProvider();
+  const coding: CodingContext = { store, codebooks, coder, analysisOf };
+
+  /** The codebook last used for each document, for the Summary panel's code names (its decorator is synchronous). */
+  const codebookOf = new Map<string, CodebookEntry[]>();
+  const refresh = async (document: vscode.TextDocument) => {
+    const sidecar = store.peek(document.uri);
+    const { entries } = await codebooks.codebook(document.uri);
+    codebookOf.set(document.uri.toString(), entries);
+    refreshSummary();
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) decorations.paint(editor, sidecar, entries);
+    comments.sync(document, sidecar);
+    if (vscode.window.activeTextEditor?.document === document) codesTree.show(document, sidecar, entries);
+  };
+  const documentFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  const watchStore = () => store.onDidChange((uri) => {
+    const document = documentFor(uri);
+    if (document) void refresh(document);
+  });
+  let storeSubscription = watchStore();
+
+  const humanCodesFor: SummaryDecorator = (document, summary) => {
+    const sidecar = store.peek(document.uri);
+    const analysis = analysisOf(document);
+    if (!sidecar || !analysis) return summary;
+    const counts = humanCodeCounts(humanCodesByUtterance(sidecar, analysis.utterances));
+    const entries = codebookOf.get(document.uri.toString()) ?? [];
+    return {
+      ...summary,
+      humanCodes: Object.entries(counts).map(([code, count]) => ({ code, name: entries.find((entry) => entry.id === code)?.name ?? code, count })),
+    };
+  };
+  // The panel re-renders when a decorator is added; adding ours again is how a change of human codes reaches it.
+  let summaryRegistration: vscode.Disposable | undefined;
+  const refreshSummary = () => {
+    if (!services.summaryView) return;
+    summaryRegistration?.dispose();
+    summaryRegistration = services.summaryView.addSummaryDecorator(humanCodesFor);
+  };
+
+  context.subscriptions.push(
+    codebooks, decorations, codesTree, comments,
+    { dispose: () => { storeSubscription.dispose(); store.dispose(); } },
+    vscode.window.registerTreeDataProvider(CODES_VIEW_ID, codesTree),
+    services.analyses.onDidAnalyze(({ document }) => void store.reanchor(document).then(() => refresh(document))),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && analysisOf(editor.document)) void store.get(editor.document).then(() => refresh(editor.document));
+      else codesTree.show(undefined, undefined, []);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => void refresh(editor.document))),
+    codebooks.onDidChange(() => vscode.window.visibleTextEditors.forEach((editor) => void refresh(editor.document))),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingReviewActions(analysisOf), FindingReviewActions.metadata),
+    vscode.commands.registerCommand(CODE_SELECTION_COMMAND, (codes?: string[], memo?: string) => codeSelection(coding, vscode.window.activeTextEditor, codes, memo)),
+    vscode.commands.registerCommand(REVIEW_FINDING_COMMAND, (review: FindingReview) => reviewFinding(coding, review)),
+    vscode.commands.registerCommand(REVEAL_SEGMENT_COMMAND, (uri: vscode.Uri, start: number, end: number) => revealSegment(uri, start, end)),
+    vscode.commands.registerCommand(COMMENT_COMMANDS.create, (reply: vscode.CommentReply) => comments.handleCreateOrReply(reply)),
+    vscode.commands.registerCommand(COMMENT_COMMANDS.reply, (reply: vscode.CommentReply) => comments.handleCreateOrReply(reply)),
+    vscode.commands.registerCommand(COMMENT_COMMANDS.resolve, (thread: vscode.CommentThread) => comments.setResolved(thread, true)),
+    vscode.commands.registerCommand(COMMENT_COMMANDS.reopen, (thread: vscode.CommentThread) => comments.setResolved(thread, false)),
+    vscode.commands.registerCommand(COMPARE_CODERS_COMMAND, (comparison?: Comparison) => compare(comparison)),
+    vscode.commands.registerCommand(EXPORT_CODEBOOK_COMMAND, (target?: vscode.Uri) => exportCodebook(codebooks, target)),
+    vscode.commands.registerCommand(IMPORT_CODEBOOK_COMMAND, (source?: vscode.Uri) => importCodebook(codebooks, source)),
+  );
+  refreshSummary();
+  context.subscriptions.push({ dispose: () => summaryRegistration?.dispose() });
+  if (services.exporter) {
+    context.subscriptions.push(services.exporter.addContributor({
+      sidecar: (document) => store.get(document),
+      reportSections: async (document) => {
+        const sidecar = await store.get(document);
+        const analysis = analysisOf(document);
+        const section = sidecar && analysis ? commentsSection(analysis, sidecar) : null;
+        return section ? [section] : [];
+      },
+    }));
+  }
+
+  async function compare(given?: Comparison) {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document && analysisOf(document);
+    const sidecar: Sidecar | undefined = document && analysis ? await store.get(document) : undefined;
+    if (!document || !analysis || !sidecar) {
+      void vscode.window.showInformationMessage('Alliance Lens: open an analysed transcript whose codes you want to compare.');
+      return undefined;
+    }
+    const comparison = given ?? await chooseComparison(sidecar);
+    if (!comparison) return undefined;
+    const report = await runComparison(document, analysis, sidecar, comparison);
+    if (report) await showAgreementReport(document, report);
+    return report;
+  }
+
+  const api: AnnotationsApi = {
+    get store() { return store; },
+    comments, codesTree, decorations,
+    async reload() {
+      await store.flush();
+      storeSubscription.dispose();
+      store.dispose();
+      store = new SidecarStore((document) => analysisOf(document)?.utterances ?? []);
+      coding.store = store;
+      comments.useStore(store);
+      storeSubscription = watchStore();
+      for (const editor of vscode.window.visibleTextEditors) {
+        comments.sync(editor.document, undefined);
+        decorations.paint(editor, undefined, []);
+        if (analysisOf(editor.document)) {
+          await store.get(editor.document);
+          await refresh(editor.document);
+        }
+      }
+    },
+  };
+  // Transcripts already open when the extension starts.
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (analysisOf(editor.document)) void store.get(editor.document).then(() => refresh(editor.document));
+  }
+  return api;
+}

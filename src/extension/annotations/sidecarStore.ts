@@ -1,0 +1,220 @@
+// Holds the sidecar of every transcript in use: loads it (re-anchoring to the text as it is now), keeps it on
+// its quotes while the user types, and saves it. A sidecar that fails to parse or validate is never written:
+// the user is told the file, line and problem, with an action to open it, and every change waits until it is
+// fixed (the file is re-read when it changes on disk).
+import * as vscode from 'vscode';
+import type { UtteranceRange } from '../../core/annotations/anchor';
+import type { TextEdit } from '../../core/annotations/reanchor';
+import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
+import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
+import type { JsonProblem } from '../../core/annotations/json-location';
+import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess';
+
+const SAVE_DELAY_MS = 400;
+
+interface Entry {
+  sidecarUri: vscode.Uri;
+  /** null while the file on disk is broken: nothing is shown or written until it is fixed. */
+  sidecar: Sidecar | null;
+  problems: JsonProblem[];
+  /** Text of the last successful write, so our own writes are not mistaken for outside changes. */
+  lastWritten?: string;
+  saveTimer?: ReturnType<typeof setTimeout>;
+  pendingSave?: Promise<void>;
+}
+
+export function sidecarUriFor(document: vscode.Uri): vscode.Uri {
+  return document.with({ path: sidecarPathFor(document.path) });
+}
+
+export class SidecarStore implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires with the transcript's uri whenever its annotations change (load, edit, re-anchor). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly utterancesOf: (document: vscode.TextDocument) => readonly UtteranceRange[]) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => this.reloadFromDisk(uri)),
+      watcher.onDidCreate((uri) => this.reloadFromDisk(uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
+    );
+  }
+
+  /** The sidecar of a transcript (an empty one if there is none yet), or undefined while its file is broken. */
+  async get(document: vscode.TextDocument): Promise<Sidecar | undefined> {
+    return (await this.entry(document)).sidecar ?? undefined;
+  }
+
+  /** Without loading: what is in memory now. */
+  peek(uri: vscode.Uri): Sidecar | undefined {
+    return this.entries.get(uri.toString())?.sidecar ?? undefined;
+  }
+
+  problems(uri: vscode.Uri): JsonProblem[] {
+    return this.entries.get(uri.toString())?.problems ?? [];
+  }
+
+  /** Applies a change a person made and saves at once. Returns false (and says why) when the sidecar is broken. */
+  async update(document: vscode.TextDocument, change: (sidecar: Sidecar) => Sidecar): Promise<boolean> {
+    const entry = await this.entry(document);
+    if (!entry.sidecar) {
+      this.reportProblems(entry);
+      return false;
+    }
+    entry.sidecar = change(entry.sidecar);
+    this.changed.fire(document.uri);
+    await this.save(entry);
+    return true;
+  }
+
+  /** Re-anchors to the document's current text and utterances (after an analysis, or on load). */
+  async reanchor(document: vscode.TextDocument): Promise<void> {
+    const entry = await this.entry(document);
+    if (!entry.sidecar) return;
+    const result = reanchorSidecar(entry.sidecar, document.getText(), this.utterancesOf(document));
+    if (!result.changed) return;
+    entry.sidecar = result.sidecar;
+    this.changed.fire(document.uri);
+    this.scheduleSave(entry);
+  }
+
+  /** Waits for pending writes (tests, deactivation). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => {
+      if (entry.saveTimer) {
+        clearTimeout(entry.saveTimer);
+        entry.saveTimer = undefined;
+        return this.save(entry);
+      }
+      return entry.pendingSave;
+    }));
+  }
+
+  private async entry(document: vscode.TextDocument): Promise<Entry> {
+    const key = document.uri.toString();
+    const existing = this.entries.get(key);
+    if (existing) return existing;
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.load(document).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async load(document: vscode.TextDocument): Promise<Entry> {
+    const sidecarUri = sidecarUriFor(document.uri);
+    const entry: Entry = { sidecarUri, sidecar: null, problems: [] };
+    this.applyFileText(entry, document, await readTextFile(sidecarUri));
+    this.entries.set(document.uri.toString(), entry);
+    this.changed.fire(document.uri);
+    return entry;
+  }
+
+  private applyFileText(entry: Entry, document: vscode.TextDocument, text: string | undefined): void {
+    if (text === undefined) {
+      entry.sidecar = emptySidecar(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1));
+      entry.problems = [];
+      return;
+    }
+    const parsed = parseSidecar(text);
+    if (!parsed.ok) {
+      entry.sidecar = null;
+      entry.problems = parsed.problems;
+      this.reportProblems(entry);
+      return;
+    }
+    entry.problems = [];
+    entry.lastWritten = text;
+    const placed = reanchorSidecar(parsed.sidecar, document.getText(), this.utterancesOf(document));
+    entry.sidecar = placed.sidecar;
+    if (placed.orphaned > 0) {
+      void vscode.window.showWarningMessage(`Alliance Lens: ${placed.orphaned} annotation(s) in ${vscode.workspace.asRelativePath(entry.sidecarUri)} no longer match the transcript's text. They are kept and listed under "Orphaned" in the Codes view.`);
+    }
+  }
+
+  private reportProblems(entry: Entry): void {
+    const first = entry.problems[0];
+    if (!first) return;
+    const where = `${vscode.workspace.asRelativePath(entry.sidecarUri)}, line ${first.line}`;
+    const what = first.field ? `${first.field}: ${first.message}` : first.message;
+    void vscode.window.showErrorMessage(
+      `Alliance Lens: cannot read ${where}: ${what}. It will not be overwritten; fix it and your annotations come back.`,
+      'Open',
+    ).then((choice) => (choice === 'Open' ? openAtLine(entry.sidecarUri, first.line) : undefined));
+  }
+
+  private async reloadFromDisk(sidecarUri: vscode.Uri): Promise<void> {
+    const entryKey = [...this.entries].find(([, entry]) => entry.sidecarUri.toString() === sidecarUri.toString())?.[0];
+    if (!entryKey) return;
+    const entry = this.entries.get(entryKey)!;
+    const text = await readTextFile(sidecarUri);
+    if (text === undefined || text === entry.lastWritten) return;
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === entryKey);
+    if (!document) {
+      this.entries.delete(entryKey);
+      return;
+    }
+    this.applyFileText(entry, document, text);
+    this.changed.fire(document.uri);
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const entry = this.entries.get(event.document.uri.toString());
+    if (!entry?.sidecar || event.contentChanges.length === 0) return;
+    // VS Code lists a multi-cursor edit's changes from last to first, so each offset is valid when applied in turn.
+    const edits: TextEdit[] = event.contentChanges.map((change) => ({
+      start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text,
+    }));
+    const result = reanchorSidecar(entry.sidecar, event.document.getText(), [], edits);
+    if (!result.changed) return;
+    // Utterance indexes are refreshed after the next analysis (see reanchor); keep the old ones meanwhile.
+    entry.sidecar = {
+      ...result.sidecar,
+      annotations: result.sidecar.annotations.map((item, i) => ({ ...item, anchor: { ...item.anchor, utterance: entry.sidecar!.annotations[i]!.anchor.utterance } })),
+      comments: result.sidecar.comments.map((item, i) => ({ ...item, anchor: { ...item.anchor, utterance: entry.sidecar!.comments[i]!.anchor.utterance } })),
+      decisions: result.sidecar.decisions.map((item, i) => ({ ...item, anchor: { ...item.anchor, utterance: entry.sidecar!.decisions[i]!.anchor.utterance } })),
+    };
+    this.changed.fire(event.document.uri);
+    this.scheduleSave(entry);
+  }
+
+  private scheduleSave(entry: Entry): void {
+    clearTimeout(entry.saveTimer);
+    entry.saveTimer = setTimeout(() => {
+      entry.saveTimer = undefined;
+      void this.save(entry);
+    }, SAVE_DELAY_MS);
+  }
+
+  private async save(entry: Entry): Promise<void> {
+    await entry.pendingSave;
+    if (!entry.sidecar) return;
+    const text = serializeSidecar(entry.sidecar);
+    if (text === entry.lastWritten) return;
+    entry.pendingSave = (async () => {
+      // Re-check the file: if someone broke it by hand meanwhile, do not overwrite their version.
+      const onDisk = await readTextFile(entry.sidecarUri);
+      if (onDisk !== undefined && onDisk !== entry.lastWritten && !parseSidecar(onDisk).ok) {
+        entry.problems = (parseSidecar(onDisk) as { ok: false; problems: JsonProblem[] }).problems;
+        this.reportProblems(entry);
+        return;
+      }
+      await writeTextFileAtomically(entry.sidecarUri, text);
+      entry.lastWritten = text;
+    })().catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`Alliance Lens: could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. Your annotations are still in memory; they are saved again on the next change.`);
+    });
+    await entry.pendingSave;
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) clearTimeout(entry.saveTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

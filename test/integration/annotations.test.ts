@@ -1,0 +1,177 @@
+// Human coding in the real VS Code: code a selection, accept and reject automatic findings, comment, reply and
+// resolve; edit the transcript in the editor and on disk; reload; and find every annotation in place, on disk and
+// on screen. A broken sidecar is never overwritten.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AnnotationsApi } from '../../src/extension/annotations';
+import type { Sidecar } from '../../src/core/annotations/sidecar';
+import type { Analysis } from '../../src/core/types';
+import { EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
+
+interface Api {
+  annotations: AnnotationsApi;
+  analyses: { latest(document: vscode.TextDocument): Analysis | undefined };
+  summaryView: { snapshot(): { posted: { kind: string; summary?: { humanCodes?: Array<{ code: string; count: number }> } } } };
+}
+
+const SOURCE = path.join(REPO_ROOT, 'test', 'fixtures', 'annotations', 'coded-session.transcript');
+
+function readSidecar(file: string): Sidecar {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Sidecar;
+}
+
+/** Every stored item sits on exactly its quoted text and none is orphaned. */
+function assertAllInPlace(sidecar: Sidecar, text: string): void {
+  for (const item of [...sidecar.annotations, ...sidecar.comments, ...sidecar.decisions]) {
+    assert.ok(!item.orphaned, `${item.id} is orphaned`);
+    assert.strictEqual(text.slice(item.anchor.start, item.anchor.end), item.anchor.exact, `${item.id} is not on its quote`);
+  }
+}
+
+function rangeOf(document: vscode.TextDocument, phrase: string): vscode.Range {
+  const start = document.getText().indexOf(phrase);
+  assert.ok(start >= 0, `"${phrase}" is in the transcript`);
+  return new vscode.Range(document.positionAt(start), document.positionAt(start + phrase.length));
+}
+
+describe('Human coding (annotations)', function () {
+  this.timeout(90_000);
+  let api: Api;
+  let directory: string;
+  let transcript: string;
+  let sidecarFile: string;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate());
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-annotations-'));
+    transcript = path.join(directory, 'session.transcript');
+    sidecarFile = `${transcript}.alliance.json`;
+    fs.copyFileSync(SOURCE, transcript);
+    await vscode.workspace.getConfiguration().update('allianceLens.coder', 'ana', vscode.ConfigurationTarget.Global);
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(transcript), { preview: false });
+    await waitFor(() => api.analyses.latest(editor.document), 'the transcript to be analysed');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration().update('allianceLens.coder', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('codes a selection with a memo, saved at once to the sidecar beside the transcript', async () => {
+    editor.selection = new vscode.Selection(rangeOf(editor.document, 'I want to cut down').start, rangeOf(editor.document, 'I want to cut down').end);
+    const coded = await vscode.commands.executeCommand<boolean>('allianceLens.codeSelection', ['talk.change', 'talk.sustain'], 'mixed');
+    assert.strictEqual(coded, true);
+    const sidecar = readSidecar(sidecarFile);
+    assert.strictEqual(sidecar.annotations.length, 1);
+    assert.deepStrictEqual([sidecar.annotations[0]!.coder, sidecar.annotations[0]!.codes, sidecar.annotations[0]!.memo], ['ana', ['talk.change', 'talk.sustain'], 'mixed']);
+    assert.strictEqual(sidecar.annotations[0]!.anchor.exact, 'I want to cut down');
+    assert.strictEqual(sidecar.annotations[0]!.anchor.utterance, 1);
+    assert.ok(fs.readdirSync(directory).every((name) => !name.endsWith('.tmp')), 'no temporary file is left behind');
+  });
+
+  it('offers accept, reject and replace on an automatic finding, and records the verdicts', async () => {
+    const analysis = api.analyses.latest(editor.document)!;
+    const findings = analysis.utterances.flatMap((utterance) => utterance.findings);
+    assert.ok(findings.length >= 2, 'the engine found something to review');
+    const [first, second] = findings;
+    const actionsAt = async (finding: typeof first) => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      editor.document.uri, new vscode.Range(editor.document.positionAt(finding!.start), editor.document.positionAt(finding!.end)));
+    const firstActions = (await actionsAt(first)).filter((action) => action.title.includes(first!.rule));
+    assert.deepStrictEqual(firstActions.map((action) => action.title.split(' ')[0]), ['Accept', 'Reject']);
+    const accept = firstActions.find((action) => action.title.startsWith('Accept'))!;
+    await vscode.commands.executeCommand(accept.command!.command, ...accept.command!.arguments!);
+    const reject = (await actionsAt(second)).find((action) => action.title.startsWith('Reject') && action.title.includes(second!.rule))!;
+    await vscode.commands.executeCommand(reject.command!.command, ...reject.command!.arguments!);
+    const replace = (await actionsAt(second)).find((action) => action.title.startsWith('Replace'));
+    assert.ok(replace, 'a replace action is offered');
+    const decisions = readSidecar(sidecarFile).decisions;
+    assert.deepStrictEqual(decisions.map((d) => [d.rule, d.verdict, d.coder]), [[first!.rule, 'accept', 'ana'], [second!.rule, 'reject', 'ana']]);
+    assert.strictEqual(decisions[0]!.anchor.exact, editor.document.getText().slice(first!.start, first!.end));
+  });
+
+  it('adds a supervisor comment thread, a reply, and resolves it', async () => {
+    const stored = await api.annotations.comments.addComment(editor.document, rangeOf(editor.document, 'You should just quit, honestly.'), 'Try a reflection here.');
+    assert.ok(stored);
+    const thread = await waitFor(() => api.annotations.comments.threads(editor.document.uri)[0], 'the comment thread to show');
+    await vscode.commands.executeCommand('allianceLens.comments.reply', { thread, text: 'Agreed.' });
+    await vscode.commands.executeCommand('allianceLens.comments.resolve', thread);
+    const [saved] = readSidecar(sidecarFile).comments;
+    assert.deepStrictEqual(saved!.comments.map((c) => [c.author, c.body]), [['ana', 'Try a reflection here.'], ['ana', 'Agreed.']]);
+    assert.strictEqual(saved!.resolved, true);
+    assert.strictEqual(thread.comments.length, 2);
+    assert.strictEqual(thread.state, vscode.CommentThreadState.Resolved);
+    assert.strictEqual(thread.contextValue, 'resolved');
+  });
+
+  it('counts the human codes in the Summary panel and lists them in the Codes view', async () => {
+    await vscode.commands.executeCommand('allianceLens.showSummary');
+    const humanCodes = await waitFor(() => api.summaryView.snapshot().posted.summary?.humanCodes, 'human codes in the Summary panel');
+    assert.ok(humanCodes.some((entry) => entry.code === 'talk.change' && entry.count >= 1), JSON.stringify(humanCodes));
+    await vscode.window.showTextDocument(editor.document);
+    const roots = await waitFor(() => (api.annotations.codesTree.rootNodes.length ? api.annotations.codesTree.rootNodes : undefined), 'the Codes view');
+    const labels = roots.map((node) => (node.kind === 'code' ? node.entry.id : node.kind === 'group' ? node.label : ''));
+    assert.ok(labels.includes('talk.change') && labels.includes('talk.sustain'), labels.join(', '));
+    assert.ok(labels.includes('Rejected automatic codes'), labels.join(', '));
+  });
+
+  it('keeps everything on its quote through edits in the editor, and saves the new offsets', async () => {
+    const before = readSidecar(sidecarFile);
+    await editor.edit((edit) => {
+      edit.insert(new vscode.Position(0, 0), 'T: Welcome back, this is session five.\n');
+      edit.replace(rangeOf(editor.document, 'weekdays'), 'school nights');
+    });
+    await editor.document.save();
+    await api.annotations.store.flush();
+    const after = readSidecar(sidecarFile);
+    assert.strictEqual(after.annotations.length + after.comments.length + after.decisions.length, before.annotations.length + before.comments.length + before.decisions.length);
+    assertAllInPlace(after, editor.document.getText());
+    assert.ok(after.annotations[0]!.anchor.start > before.annotations[0]!.anchor.start, 'offsets moved with the inserted line');
+  });
+
+  it('re-anchors when the transcript changes on disk', async () => {
+    const text = fs.readFileSync(transcript, 'utf8');
+    fs.writeFileSync(transcript, `T: A line added outside VS Code.\n${text}`);
+    await waitFor(() => editor.document.getText().startsWith('T: A line added outside'), 'VS Code to reload the changed file');
+    await waitFor(() => {
+      const sidecar = readSidecar(sidecarFile);
+      try {
+        assertAllInPlace(sidecar, editor.document.getText());
+        return true;
+      } catch {
+        return undefined;
+      }
+    }, 'the sidecar to follow the change on disk');
+  });
+
+  it('after a reload from disk, finds every annotation in place: decorations, comment thread and Codes view', async () => {
+    const saved = readSidecar(sidecarFile);
+    await api.annotations.reload();
+    const text = editor.document.getText();
+    assertAllInPlace(saved, text);
+    const painted = await waitFor(() => (api.annotations.decorations.paintedRanges(editor.document.uri).length ? api.annotations.decorations.paintedRanges(editor.document.uri) : undefined), 'human-code decorations');
+    assert.deepStrictEqual(painted.map((range) => editor.document.getText(range)), saved.annotations.map((annotation) => annotation.anchor.exact));
+    const [thread] = await waitFor(() => (api.annotations.comments.threads(editor.document.uri).length ? api.annotations.comments.threads(editor.document.uri) : undefined), 'the comment thread after reload');
+    assert.strictEqual(editor.document.getText(thread!.range), 'You should just quit, honestly.');
+    assert.strictEqual(thread!.comments.length, 2);
+    assert.strictEqual(thread!.state, vscode.CommentThreadState.Resolved);
+  });
+
+  it('never overwrites a sidecar that fails to validate, and refuses new codes until it is fixed', async () => {
+    const broken = fs.readFileSync(sidecarFile, 'utf8').replace('"verdict": "reject"', '"verdict": "perhaps"');
+    fs.writeFileSync(sidecarFile, broken);
+    await api.annotations.reload();
+    editor.selection = new vscode.Selection(rangeOf(editor.document, 'Maybe.').start, rangeOf(editor.document, 'Maybe.').end);
+    const coded = await vscode.commands.executeCommand<boolean>('allianceLens.codeSelection', ['talk.change'], '');
+    assert.strictEqual(coded, false);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'T: One more line.\n'));
+    await api.annotations.store.flush();
+    assert.strictEqual(fs.readFileSync(sidecarFile, 'utf8'), broken);
+    assert.strictEqual(api.annotations.store.problems(editor.document.uri)[0]?.field, 'decisions[1].verdict');
+    await vscode.commands.executeCommand('undo');
+  });
+});
