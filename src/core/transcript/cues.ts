@@ -3,7 +3,7 @@
 // utterance whose text joins the cue lines with "\n". Every verbatim run of text keeps a span into the file.
 import type { Role } from '../types';
 import type { TranscriptBuilder } from './builder';
-import { matchLabel, roleWordOf, speakerKey } from './labels';
+import { cachedSpeakerKey, matchLabel, roleWordOf } from './labels';
 import { isBlank, skipSpace, trimEnd, type Lines } from './lines';
 import { TextBuilder } from './text-builder';
 import { readCueClock, type Clock } from './timestamp';
@@ -147,7 +147,7 @@ function speakerOfLine(text: string, lines: Lines, lineIndex: number): LineSpeak
   const voice = VOICE.exec(text);
   if (voice && VOICE.lastIndex <= end && voice[1].trim()) {
     const label = voice[1].trim();
-    return { label, key: speakerKey(label), textStart: VOICE.lastIndex, fromLabel: false };
+    return { label, key: cachedSpeakerKey(label), textStart: VOICE.lastIndex, fromLabel: false };
   }
   const label = matchLabel(text, start, end);
   return label ? { label: label.label, key: label.key, textStart: label.textStart, fromLabel: true } : null;

@@ -56,7 +56,7 @@ export function matchLabel(text: string, start: number, end: number): LabelMatch
  * garbled file can hold any number of distinct labels. */
 const keyCache = new Map<string, string>();
 
-function cachedSpeakerKey(label: string): string {
+export function cachedSpeakerKey(label: string): string {
   let key = keyCache.get(label);
   if (key === undefined) {
     if (keyCache.size > 1000) keyCache.clear();

@@ -15,20 +15,21 @@ const CLOCK = /(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:[.,]\d+)?/;
 export function readClock(written: string): Clock | null {
   const match = CLOCK.exec(written);
   if (!match) return null;
-  return clockOf(match[3] === undefined ? 0 : Number(match[1]), Number(match[match[3] === undefined ? 1 : 2]),
-    Number(match[3] ?? match[2]), written.trim());
+  const hasHours = match[3] !== undefined;
+  return clockOf(hasHours ? Number(match[1]) : 0, Number(match[hasHours ? 2 : 1]), Number(match[3] ?? match[2]), hasHours, written.trim());
 }
 
 /** WebVTT/SRT cue time: optional hours, minutes, seconds, a fraction after "." or ",". */
 export function readCueClock(written: string): Clock | null {
-  const match = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?$/.exec(written.trim());
+  const match = CUE_CLOCK.exec(written);
   if (!match) return null;
-  return clockOf(Number(match[1] ?? 0), Number(match[2]), Number(match[3]), written.trim());
+  return clockOf(Number(match[1] ?? 0), Number(match[2]), Number(match[3]), match[1] !== undefined, written.trim());
 }
 
-function clockOf(hours: number, minutes: number, seconds: number, written: string): Clock {
+const CUE_CLOCK = /^[ \t]*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?[ \t]*$/;
+
+function clockOf(hours: number, minutes: number, seconds: number, hasHours: boolean, written: string): Clock {
   // In the two-part form "mm:ss" long sessions may run past 59 minutes ([75:00]); only "hh:mm:ss" caps minutes.
-  const hasHours = /\d{1,2}:\d{1,2}:\d/.test(written);
   const impossible = seconds >= 60 || (hasHours && minutes >= 60);
   const total = hours * 3600 + minutes * 60 + seconds;
   return { normalised: impossible ? null : formatSeconds(total), seconds: total, written };
