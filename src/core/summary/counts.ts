@@ -17,8 +17,10 @@ export interface SessionCounts {
   /** Therapist utterances whose stance is collaborative / directive. */
   collaborative: number;
   directive: number;
-  /** Collaborative.* / directive.* code ids on therapist utterances, each id counted once per utterance (as MITI
-   * counts a behaviour code once per utterance); an utterance can carry several. */
+  /** MI-adherent / MI-non-adherent codes on therapist utterances: code ids of that stance, each counted once per
+   * utterance (as MITI counts a behaviour code once per utterance); an utterance can carry several. A code has the
+   * stance its prefix names (collaborative.*, directive.*) or, for other codes, the stance of the findings that
+   * produced it (e.g. input.negotiation, which seeks collaboration). */
   miAdherent: number;
   miNonAdherent: number;
   withdrawalRuptures: number;
@@ -57,10 +59,16 @@ function addTherapist(counts: SessionCounts, utterance: AnalysedUtterance): void
   if (utterance.input === 'advice') counts.advice++;
   if (utterance.stance === 'collaborative') counts.collaborative++;
   if (utterance.stance === 'directive') counts.directive++;
-  for (const code of new Set(utterance.codes)) {
-    if (code.startsWith('collaborative.')) counts.miAdherent++;
-    if (code.startsWith('directive.')) counts.miNonAdherent++;
+  counts.miAdherent += codesOfStance(utterance, 'collaborative');
+  counts.miNonAdherent += codesOfStance(utterance, 'directive');
+}
+
+function codesOfStance(utterance: AnalysedUtterance, stance: 'collaborative' | 'directive'): number {
+  const codes = new Set(utterance.codes.filter((code) => code.startsWith(`${stance}.`)));
+  for (const finding of utterance.findings) {
+    if (finding.stance === stance && utterance.codes.includes(finding.code)) codes.add(finding.code);
   }
+  return codes.size;
 }
 
 function addClient(counts: SessionCounts, utterance: AnalysedUtterance): void {

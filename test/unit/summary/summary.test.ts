@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { allianceIndexOf, indexComponents, summarize } from '../../../src/core/summary';
 import { countSession } from '../../../src/core/summary/counts';
-import { emptyParsed as parsed, session, supervisionSession as utterances } from './fixture';
+import { emptyParsed as parsed, finding, session, supervisionSession as utterances } from './fixture';
 
 describe('summary: session metrics on a hand-coded session', () => {
   const summary = summarize(parsed, utterances);
@@ -78,6 +78,26 @@ describe('summary: session metrics on a hand-coded session', () => {
     assert.strictEqual(summary.timeline[5].allianceIndex, allianceIndexOf(indexComponents(countSession(slice), [])));
     // Slice 1 is a lone open question: every component is zero, so the slice scores the formula's base.
     assert.strictEqual(summary.timeline[0].allianceIndex, allianceIndexOf(indexComponents(countSession(utterances.slice(0, 1)), [])));
+  });
+});
+
+describe('summary: MI-adherent and non-adherent codes', () => {
+  it('counts other codes by the stance of the findings that produced them, once per utterance', () => {
+    const summary = summarize(parsed, session([
+      ['therapist', 'What would you like to focus on today? What matters?', {
+        stance: 'collaborative', codes: ['input.negotiation', 'question.open'],
+        // Two negotiation findings (one code), a neutral open-question finding, and a collaborative finding whose
+        // code the coder did not keep (it lost to another code): only input.negotiation counts.
+        findings: [finding('collaborative', 'input.negotiation'), finding('collaborative', 'input.negotiation'),
+          finding('neutral', 'question.open'), finding('collaborative', 'collaborative.seek')],
+      }],
+      ['therapist', 'You have to stop, or else.', {
+        stance: 'directive', codes: ['directive.obligation', 'input.advice'],
+        findings: [finding('directive', 'directive.obligation'), finding('directive', 'input.advice')],
+      }],
+    ]));
+    assert.strictEqual(summary.miAdherent, 1); // input.negotiation on line 1
+    assert.strictEqual(summary.miNonAdherent, 2); // directive.obligation and input.advice on line 2
   });
 });
 
