@@ -93,6 +93,8 @@ function readOptions(args: string[]) {
 export function checkOutPath(out: string, inputs: readonly string[]): string | null {
   const identity = fileIdentity(out);
   if (identity === null) {
+    // Checked before any work, so a typo in the folder does not cost a whole run.
+    if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`--out ${out}: the folder ${path.dirname(out)} does not exist`);
     const resolved = path.resolve(out);
     if (inputs.some((input) => path.resolve(input) === resolved)) throw new UsageError(`--out ${out} is one of the inputs; choose another path`);
     return null;

@@ -92,7 +92,9 @@ describe('alliance-lens analyze (built dist/cli.js)', function () {
     });
 
     it('exits 2 with the usage for bad arguments', () => {
-      for (const args of [['analyze'], ['analyze', FIXTURES, '--format', 'xml'], ['analyze', FIXTURES, '--jobs', '2'], ['analyze', FIXTURES, '--out']]) {
+      const missingFolder = path.join(tempDirectory({}), 'no', 'such', 'folder', 'out.json');
+      for (const args of [['analyze'], ['analyze', FIXTURES, '--format', 'xml'], ['analyze', FIXTURES, '--jobs', '2'], ['analyze', FIXTURES, '--out'],
+        ['analyze', FIXTURES, '--out', missingFolder]]) {
         const run = runCli(args);
         assert.strictEqual(run.status, 2, args.join(' '));
         assert.match(run.stderr, /Usage: alliance-lens analyze/, args.join(' '));
