@@ -50,8 +50,10 @@ function has(findings: readonly Finding[], code: string): boolean {
   return findings.some((finding) => finding.code === code);
 }
 
-function inputType(findings: readonly Finding[]): InputType | null {
-  if (findings.some((finding) => ADVICE_CODES.has(finding.code))) return 'advice';
+/** Persuasion or advice inside a question ("Have you thought about just quitting?") sets the stance, not the
+ * behaviour: the utterance is still coded as a question. */
+function inputType(findings: readonly Finding[], isQuestion: readonly boolean[], sentenceOf: (finding: Finding) => number): InputType | null {
+  if (findings.some((finding) => ADVICE_CODES.has(finding.code) && !isQuestion[sentenceOf(finding)])) return 'advice';
   if (has(findings, 'input.options')) return 'options';
   if (has(findings, 'input.negotiation')) return 'negotiation';
   if (has(findings, 'input.information')) return 'information';
@@ -66,23 +68,33 @@ interface TherapistCoding {
 }
 
 function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): TherapistCoding {
-  const tagSentences = new Set(findings.filter((finding) => finding.code === 'question.tag').map(sentenceOf));
-  const questionSentences = match.sentences
-    .map((sentence, index) => ({ sentence, index }))
-    .filter(({ sentence, index }) => sentence.question && sentence.words > 0 && !tagSentences.has(index));
-  const hasQuestion = questionSentences.length > 0 || has(findings, 'question.open');
+  const codesIn = match.sentences.map(() => new Set<string>());
+  for (const finding of findings) codesIn[sentenceOf(finding)]?.add(finding.code);
+  const isQuestion = match.sentences.map((sentence, index) => (sentence.question && sentence.words > 0 && !codesIn[index].has('question.tag'))
+    || codesIn[index].has('question.open'));
+  // A question mark without a question form ("So you'd like to give up?") is a reflection said with a rising
+  // voice (MITI): it counts as a question and as a reflective statement.
+  const declarative = match.sentences.map((_, index) => !codesIn[index].has('question.open') && !codesIn[index].has('question.closed'));
+  const hasQuestion = isQuestion.some(Boolean);
   const question: QuestionType | null = hasQuestion ? (has(findings, 'question.open') ? 'open' : 'closed') : null;
 
-  const input = inputType(findings);
-  const reflectionFinding = has(findings, 'reflection.simple') || has(findings, 'reflection.complex');
-  const statementWords = match.sentences
-    .filter((sentence, index) => !(sentence.question && !tagSentences.has(index)))
-    .reduce((sum, sentence) => sum + sentence.words, 0);
-  const acknowledgementOnly = has(findings, 'other.acknowledge') && statementWords < 2 * MIN_REFLECTION_WORDS;
-  const reflective = reflectionFinding
-    || (statementWords >= MIN_REFLECTION_WORDS && !acknowledgementOnly && (input === null || input === 'information'));
+  const input = inputType(findings, isQuestion, sentenceOf);
+  const reflectionCue = (codes: Set<string>) => codes.has('reflection.simple') || codes.has('reflection.complex');
+  const reflectiveWords = match.sentences.reduce((sum, sentence, index) => {
+    const codes = codesIn[index];
+    if (isQuestion[index] && !declarative[index]) return sum;
+    if (reflectionCue(codes)) return sum + sentence.words;
+    const acknowledgement = codes.has('other.acknowledge') && sentence.words < 2 * MIN_REFLECTION_WORDS;
+    const giving = [...codes].some((code) => code.startsWith('input.') || ADVICE_CODES.has(code));
+    const aboutSelf = sentence.firstPerson;
+    return acknowledgement || giving || aboutSelf ? sum : sum + sentence.words;
+  }, 0);
+  const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes));
+  // Next to a question, a plain statement is usually its preamble ("You got it pierced. How long ago?"); only a
+  // reflection cue makes it a reflection there.
+  const reflective = reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS);
   const reflection: ReflectionType | null = reflective
-    ? (has(findings, 'reflection.complex') || statementWords >= COMPLEX_REFLECTION_WORDS ? 'complex' : 'simple')
+    ? (has(findings, 'reflection.complex') || reflectiveWords >= COMPLEX_REFLECTION_WORDS ? 'complex' : 'simple')
     : null;
 
   let behaviour: Behaviour = 'other';

@@ -20,6 +20,10 @@ export interface SentenceInfo {
   words: number;
   /** Ends with a question mark. */
   question: boolean;
+  /** The speaker talks about themselves ("I", "we", "my"): a cue that a statement is not a reflection. */
+  firstPerson: boolean;
+  /** Addresses the listener ("you", "your"). */
+  secondPerson: boolean;
 }
 
 export interface MatchResult {
@@ -35,7 +39,10 @@ interface PatternUse {
 }
 
 type View = ReturnType<typeof nlp>;
-type Term = { text: string; post: string; offset?: { start: number; length: number }; implicit?: string };
+type Term = { text: string; post: string; normal?: string; machine?: string; offset?: { start: number; length: number }; implicit?: string };
+
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'myself', 'ourselves', 'mine', 'ours']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 type Net = ReturnType<typeof nlp.buildNet>;
 
 /** A capture group `[…]` narrows the finding to the words that matter ("you should" inside a longer match). */
@@ -81,10 +88,13 @@ function termSpan(terms: readonly Term[]): { start: number; end: number } | null
 function sentenceInfo(terms: readonly Term[]): SentenceInfo {
   const span = termSpan(terms) ?? { start: 0, end: 0 };
   const last = terms[terms.length - 1];
+  const has = (set: Set<string>) => terms.some((term) => set.has(term.machine || term.normal || ''));
   return {
     ...span,
     words: terms.filter((term) => /[\p{L}\p{N}]/u.test(term.text)).length,
     question: last !== undefined && last.post.includes('?'),
+    firstPerson: has(FIRST_PERSON),
+    secondPerson: has(SECOND_PERSON),
   };
 }
 

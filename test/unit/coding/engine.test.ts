@@ -1,0 +1,179 @@
+import * as assert from 'assert';
+import { codeName, createCoder } from '../../../src/core/coding';
+import { maskNonVerbal } from '../../../src/core/coding/mask';
+
+const coder = createCoder();
+const therapist = (text: string) => coder.codeUtterance(text, 'therapist');
+const client = (text: string) => coder.codeUtterance(text, 'client');
+const fired = (text: string, role: 'therapist' | 'client' = 'therapist') =>
+  coder.codeUtterance(text, role).findings.map((finding) => text.slice(finding.start, finding.end));
+
+describe('coding engine: the known traps', () => {
+  for (const text of ['Say more about that.', 'Walk me through it.', 'Keep going.', 'Okay, so tell me more about that.']) {
+    it(`"${text}" is an invitation (open question), not a directive`, () => {
+      const coding = therapist(text);
+      assert.strictEqual(coding.stance, 'neutral');
+      assert.strictEqual(coding.behaviour, 'question');
+      assert.strictEqual(coding.question, 'open');
+      assert.ok(!coding.codes.includes('directive.command'));
+    });
+  }
+
+  it('"I need you to…" is a command', () => {
+    const coding = therapist('I need you to stop drinking before the surgery.');
+    assert.strictEqual(coding.stance, 'directive');
+    assert.ok(coding.codes.includes('directive.command'));
+    assert.deepStrictEqual(fired('I need you to stop drinking before the surgery.'), ['I need you to']);
+  });
+
+  it('permission-seeking advice is collaborative, the same advice without permission is directive', () => {
+    const withPermission = therapist('Would it be okay if I shared an idea? You could try cutting out the lunchtime beer.');
+    assert.strictEqual(withPermission.stance, 'collaborative');
+    assert.ok(withPermission.codes.includes('collaborative.permission'));
+    assert.strictEqual(therapist('You could try cutting out the lunchtime beer.').stance, 'directive');
+  });
+
+  it('a question that smuggles advice is directive persuasion but still coded as a question', () => {
+    const coding = therapist('Have you thought about just quitting?');
+    assert.strictEqual(coding.stance, 'directive');
+    assert.ok(coding.codes.includes('directive.persuade'));
+    assert.strictEqual(coding.behaviour, 'question');
+    assert.strictEqual(therapist('Have you thought about what you might do?').stance, 'neutral');
+  });
+
+  it('a reflection without a question mark is a reflection', () => {
+    for (const text of ['So you drink mostly when you are alone', 'It sounds like you feel stuck']) {
+      const coding = therapist(text);
+      assert.strictEqual(coding.behaviour, 'reflection', text);
+      assert.strictEqual(coding.question, null, text);
+      assert.strictEqual(coding.stance, 'neutral', text);
+    }
+  });
+
+  it('finds sentence-initial imperatives after "Okay," and "So"', () => {
+    assert.strictEqual(therapist('Okay, so throw the cigarettes away.').stance, 'directive');
+    assert.strictEqual(therapist('So call her tonight.').stance, 'directive');
+    assert.deepStrictEqual(fired('Okay, so throw the cigarettes away.'), ['throw']);
+  });
+
+  it('reflections that contain "have to" or "end up" are not obligations or warnings', () => {
+    assert.strictEqual(therapist('You feel like you have to be perfect.').stance, 'neutral');
+    assert.strictEqual(therapist("You worry you'll end up like your dad.").stance, 'neutral');
+  });
+
+  it('"You should be proud" is an affirmation, not persuasion', () => {
+    const coding = therapist("You should be proud of what you've done.");
+    assert.strictEqual(coding.stance, 'collaborative');
+    assert.ok(coding.codes.includes('collaborative.affirm'));
+  });
+});
+
+describe('coding engine: findings', () => {
+  it('point at the exact words that fired', () => {
+    const text = 'Mm-hmm. Honestly, you should quit. Would it be okay if I shared something?';
+    const coding = therapist(text);
+    const spans = coding.findings.map((finding) => `${finding.rule}=${text.slice(finding.start, finding.end)}`);
+    assert.ok(spans.includes('directive.persuade.should=you should'), spans.join(', '));
+    assert.ok(spans.includes('collaborative.permission.ask=Would it be okay'), spans.join(', '));
+  });
+
+  it('carry the rule, code, stance and a message from the rule', () => {
+    const [finding] = therapist('You have to stop.').findings.filter((f) => f.code === 'directive.obligation');
+    assert.strictEqual(finding.rule, 'directive.obligation.have-to');
+    assert.strictEqual(finding.stance, 'directive');
+    assert.match(finding.message, /obligation/);
+    assert.match(coder.describeRule(finding.rule)?.reference ?? '', /MITI 4\.2\.1/);
+  });
+
+  it('ignore non-verbal marks but keep offsets into the original text', () => {
+    const text = '[laughs] (pause) You should quit [inaudible 00:12:03].';
+    assert.strictEqual(maskNonVerbal(text).length, text.length);
+    assert.ok(!/laughs|pause|inaudible/.test(maskNonVerbal(text)));
+    assert.deepStrictEqual(fired(text), ['You should']);
+    assert.strictEqual(therapist('[laughs]').behaviour, 'other');
+  });
+
+  it('handle contractions with exact offsets', () => {
+    const text = "I'm sure you've got to rest.";
+    const coding = therapist(text);
+    const obligation = coding.findings.find((finding) => finding.code === 'directive.obligation');
+    assert.strictEqual(obligation && text.slice(obligation.start, obligation.end), "you've got to");
+  });
+});
+
+describe('coding engine: behaviour codes', () => {
+  it('codes open and closed questions', () => {
+    assert.strictEqual(therapist('What brings you in today?').question, 'open');
+    assert.strictEqual(therapist('Do you smoke?').question, 'closed');
+    assert.deepStrictEqual(therapist('Do you smoke?').codes, ['question.closed']);
+  });
+
+  it('codes complex reflections and information', () => {
+    assert.strictEqual(therapist('Part of you wants to quit, and part of you enjoys it.').reflection, 'complex');
+    const info = therapist('The recommended limit is fourteen units a week.');
+    assert.strictEqual(info.behaviour, 'input');
+    assert.strictEqual(info.input, 'information');
+  });
+
+  it('codes options and negotiation as collaborative input', () => {
+    const options = therapist('Some people find it easier to cut down first, others stop all at once.');
+    assert.strictEqual(options.input, 'options');
+    assert.strictEqual(options.stance, 'collaborative');
+    assert.strictEqual(therapist("Let's come back to that next week.").input, 'negotiation');
+  });
+
+  it('leaves acknowledgements as other', () => {
+    for (const text of ['Mm-hmm.', 'Okay.', 'Thanks for coming in today.']) assert.strictEqual(therapist(text).behaviour, 'other', text);
+  });
+});
+
+describe('coding engine: client talk and ruptures', () => {
+  it('codes change and sustain talk', () => {
+    assert.strictEqual(client('I really want to cut down.').talk, 'change');
+    assert.strictEqual(client("I don't want to quit. It helps me relax.").talk, 'sustain');
+    assert.strictEqual(client('Mm-hmm.').talk, 'neutral');
+    assert.strictEqual(client('I want to cut down.').stance, 'neutral');
+  });
+
+  it('marks minimal responses as withdrawal only when they are the whole reply', () => {
+    assert.ok(client("I don't know.").codes.includes('rupture.withdrawal'));
+    assert.ok(client('Whatever.').codes.includes('rupture.withdrawal'));
+    assert.ok(!client("I don't know if I can quit, my job is stressful.").codes.includes('rupture.withdrawal'));
+    assert.ok(client("Can we talk about something else?").codes.includes('rupture.withdrawal'));
+  });
+
+  it('marks complaints about the therapy as confrontation', () => {
+    assert.ok(client("This isn't helping.").codes.includes('rupture.confrontation'));
+    assert.ok(client("You don't understand.").codes.includes('rupture.confrontation'));
+    assert.ok(!client('My wife does not understand me.').codes.includes('rupture.confrontation'));
+  });
+
+  it('does not code therapist rules on client turns or anything on other speakers', () => {
+    assert.ok(!client('You should quit.').codes.includes('directive.persuade'));
+    const other = coder.codeUtterance('You should quit.', 'other');
+    assert.deepStrictEqual([other.behaviour, other.talk, other.findings.length, other.stance], [null, null, 0, 'neutral']);
+  });
+});
+
+describe('coding engine: robustness', () => {
+  it('is deterministic and depends only on text, role and rule set', () => {
+    const text = 'Okay, so you should call her. What do you think?';
+    assert.deepStrictEqual(therapist(text), therapist(text));
+    assert.deepStrictEqual(createCoder().codeUtterance(text, 'therapist'), therapist(text));
+    assert.strictEqual(createCoder().version, coder.version);
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of ['', '   ', '?!?!', '…', '🙂🙂 you should 🙂', 'a'.repeat(5000), '(((', '[', 'You\u0000should']) {
+      assert.doesNotThrow(() => therapist(text));
+      assert.doesNotThrow(() => client(text));
+    }
+    assert.strictEqual(therapist('').behaviour, 'other');
+  });
+
+  it('names codes for people', () => {
+    assert.strictEqual(codeName('directive.command'), 'Command');
+    assert.strictEqual(codeName('question.open'), 'Open question');
+    assert.strictEqual(codeName('custom.thing'), 'custom.thing');
+  });
+});
