@@ -1,6 +1,7 @@
 // What WebVTT and SRT share: cues with a start time and text lines; a speaker from a <v Name> voice tag or a
-// "Name:" prefix (same rule as labelled text) at the start of a cue line; markup stripped; consecutive cues of one speaker merged into one
-// utterance whose text joins the cue lines with "\n". Every verbatim run of text keeps a span into the file.
+// "Name:" prefix (same rule as labelled text) at the start of a cue line; markup stripped; consecutive cues of one
+// speaker merged into one utterance whose text joins the cue lines with "\n". Every verbatim run of text keeps a
+// span into the file.
 import type { Role } from '../types';
 import type { TranscriptBuilder } from './builder';
 import { cachedSpeakerKey, matchLabel, roleWordOf } from './labels';
@@ -10,8 +11,6 @@ import { readCueClock, type Clock } from './timestamp';
 import type { WarningList } from './warnings';
 
 export interface Cue {
-  /** 1-based line of the cue's timing line (or its first line when the timing is missing). */
-  timingLine: number;
   clock: Clock | null;
   /** Line indexes of the cue text. */
   textLines: number[];
@@ -49,7 +48,7 @@ export function cueOf(text: string, lines: Lines, block: Block, isId: (line: str
   else if (block.first + 1 < block.end && isId(lineText(block.first)) && lineText(block.first + 1).includes('-->')) timing = block.first + 1;
   if (timing === -1) {
     warnings.add('malformed cue', block.first + 1, 'This cue has no timing line ("00:00:01.000 --> 00:00:04.000"); its text was kept without a time.');
-    return { timingLine: block.first + 1, clock: null, textLines: range(block.first, block.end) };
+    return { clock: null, textLines: range(block.first, block.end) };
   }
   const times = TIMING.exec(lineText(timing));
   let clock = times ? readCueClock(times[1]) : null;
@@ -62,7 +61,7 @@ export function cueOf(text: string, lines: Lines, block: Block, isId: (line: str
   } else {
     builder.checkOrder(clock, timing + 1);
   }
-  return { timingLine: timing + 1, clock, textLines: range(timing + 1, block.end) };
+  return { clock, textLines: range(timing + 1, block.end) };
 }
 
 function range(from: number, to: number): number[] {
