@@ -18,6 +18,7 @@ const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'editor');
 const THEMES = [
   { name: 'light', colorTheme: 'Default Light Modern', suffix: '' },
   { name: 'dark', colorTheme: 'Default Dark Modern', suffix: '-dark' },
+  { name: 'high-contrast', colorTheme: 'Default High Contrast', suffix: '-hc' },
 ] as const;
 
 async function runCommand(page: Page, title: string): Promise<void> {
@@ -106,6 +107,11 @@ async function editorScreens(page: Page, suffix: string): Promise<void> {
   await page.keyboard.press('Escape');
 
   await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.waitForTimeout(300);
+  // Other views in the Alliance Lens container (e.g. Codes) are collapsed so the Summary gets the full height.
+  const otherHeaders = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: 'Summary' });
+  for (let count = await otherHeaders.count(); count > 0; count--) await otherHeaders.first().click();
+  await page.waitForTimeout(300);
   const frame = await summaryFrame(page, 'session.transcript');
   await frame.locator('.section').first().waitFor();
   await page.waitForTimeout(300);
@@ -196,6 +202,17 @@ export async function runEditorScenarios(): Promise<{ passed: number; failed: nu
       }));
   }
   return { passed, failed };
+}
+
+// Under the e2e runner (mocha), the scenarios run as one test that fails when any of them fails.
+if (require.main !== module) {
+  describe('Editor in the real workbench', () => {
+    it('light and dark screenshots with highlights and a hover, literal transcript markup, role change', async function () {
+      this.timeout(600_000);
+      const { failed } = await runEditorScenarios();
+      assert.strictEqual(failed, 0, `${failed} editor scenario(s) failed (details above)`);
+    });
+  });
 }
 
 if (require.main === module) {

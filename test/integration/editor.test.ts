@@ -17,14 +17,20 @@ function findingSpans(analysis: Analysis, accept: (finding: Analysis['utterances
   return sorted(analysis.utterances.flatMap((utterance) => utterance.findings.filter(accept)));
 }
 
+/** Opens a fixture, waits for its highlights, and returns it with the engine's own analysis of it. */
+async function openPainted(name: string): Promise<{ editor: vscode.TextEditor; analysis: Analysis }> {
+  const editor = await openFixture(name);
+  await paintedRanges(editor.document.uri);
+  return { editor, analysis: analyseWithEngine(editor.document) };
+}
+
 describe('Editor highlights', function () {
   this.timeout(60_000);
   let editor: vscode.TextEditor;
   let analysis: Analysis;
 
   before(async () => {
-    editor = await openFixture('session.transcript');
-    analysis = analyseWithEngine(editor.document);
+    ({ editor, analysis } = await openPainted('session.transcript'));
   });
 
   after(async () => {
@@ -113,9 +119,7 @@ describe('Navigation commands', function () {
   let analysis: Analysis;
 
   before(async () => {
-    editor = await openFixture('session.transcript');
-    analysis = analyseWithEngine(editor.document);
-    await paintedRanges(editor.document.uri);
+    ({ editor, analysis } = await openPainted('session.transcript'));
   });
 
   const spans = (stance: string) => findingSpans(analysis, (finding) => finding.stance === stance && !finding.code.startsWith('rupture.'));

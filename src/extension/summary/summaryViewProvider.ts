@@ -91,6 +91,10 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
       return this.post({ kind: 'error', fileName: fileBaseName(document.fileName), message: failure });
     }
     if (!analysis) {
+      if (this.analyses.isEligible(document)) {
+        this.shownDocument = document;
+        return this.post({ kind: 'loading', fileName: fileBaseName(document.fileName) });
+      }
       // Another text file became active: keep showing the transcript we had, unless it was closed.
       if (this.shownDocument && !this.shownDocument.isClosed && this.analyses.latest(this.shownDocument)) return;
       this.shownDocument = undefined;
