@@ -70,6 +70,8 @@ function testEntries() {
 
 async function main() {
   const entries = tests ? testEntries() : productEntries();
+  // The runners pick up every *.test.js / *.e2e.js in out/test: a bundle whose source was deleted must not linger.
+  if (tests && !watch) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -1,5 +1,6 @@
-// The two screenshots of the README and the issue tracker: a sample transcript open in the real editor, and the
-// Alliance Lens Summary view beside it.
+// The foundation's scenario: a sample transcript open in the real editor (test-results/editor.png) and the Alliance
+// Lens Summary view beside it (test-results/summary-panel.png). It runs before editor.e2e.ts, whose richer
+// screenshots (highlights, an open hover) then replace these two.
 import * as assert from 'assert';
 import { samplesDir } from '../harness/paths';
 import { withWorkbench } from '../harness/workbench';
