@@ -28,7 +28,10 @@ export async function launchBrowser(viewport = { width: 1440, height: 900 }): Pr
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install the Debian package \`chromium\` (.ci/run does), or set ALLIANCE_LENS_CHROMIUM.`);
   }
-  const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  // The harness, not Playwright, answers signals, so that it can end code-server too.
+  const server: BrowserServer = await chromium.launchServer({
+    executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
   const pid = server.process().pid;
   const stopServer = onCleanup(async () => {
     await server.close().catch(() => undefined);

@@ -6,6 +6,8 @@ interface CleanupTask {
   run: () => Promise<void> | void;
   /** Synchronous last resort for the 'exit' event, where nothing asynchronous runs any more. */
   emergency?: () => void;
+  /** Set once the task has started, so that every caller awaits the same run. */
+  running?: Promise<void>;
 }
 
 interface CleanupRegistry {
@@ -24,17 +26,18 @@ function registry(): CleanupRegistry {
   return holder[registryKey]!;
 }
 
+/** Starts `task` unless it already has; it stays registered (for the exit-time kill) until it has finished. */
+function startTask(id: number, task: CleanupTask): Promise<void> {
+  task.running ??= Promise.resolve()
+    .then(task.run)
+    .catch((error) => console.error(`cleanup failed: ${(error as Error).message}`))
+    .finally(() => registry().tasks.delete(id));
+  return task.running;
+}
+
 /** Runs every pending cleanup task once, newest first. */
 export async function runCleanups(): Promise<void> {
-  const tasks = [...registry().tasks.entries()].reverse();
-  registry().tasks.clear();
-  for (const [, task] of tasks) {
-    try {
-      await task.run();
-    } catch (error) {
-      console.error(`cleanup failed: ${(error as Error).message}`);
-    }
-  }
+  for (const [id, task] of [...registry().tasks.entries()].reverse()) await startTask(id, task);
 }
 
 function hookSignals(): void {
@@ -71,8 +74,8 @@ export function onCleanup(run: () => Promise<void> | void, emergency?: () => voi
   const id = reg.nextId++;
   reg.tasks.set(id, { run, emergency });
   return async () => {
-    if (!reg.tasks.delete(id)) return;
-    await run();
+    const task = reg.tasks.get(id);
+    if (task) await startTask(id, task);
   };
 }
 
