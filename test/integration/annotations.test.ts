@@ -161,6 +161,53 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(thread!.state, vscode.CommentThreadState.Resolved);
   });
 
+  it('flags an annotation whose words are deleted as orphaned, lists it, and re-attaches it on undo', async () => {
+    await editor.edit((edit) => edit.delete(rangeOf(editor.document, 'I want to cut down')));
+    await api.annotations.store.flush();
+    const orphaned = readSidecar(sidecarFile).annotations[0]!;
+    assert.strictEqual(orphaned.orphaned, true);
+    assert.deepStrictEqual(orphaned.codes, ['talk.change', 'talk.sustain'], 'kept whole');
+    const roots = await waitFor(() => (api.annotations.codesTree.rootNodes.some((node) => node.kind === 'group' && node.label.startsWith('Orphaned')) ? api.annotations.codesTree.rootNodes : undefined), 'the Orphaned group');
+    const group = roots.find((node) => node.kind === 'group' && node.label.startsWith('Orphaned'));
+    assert.ok(group && group.kind === 'group' && group.orphans?.[0]?.includes('I want to cut down'));
+    await vscode.commands.executeCommand('undo');
+    await api.annotations.store.flush();
+    const back = readSidecar(sidecarFile);
+    assert.ok(!back.annotations[0]!.orphaned);
+    assertAllInPlace(back, editor.document.getText());
+  });
+
+  it('compares a coder with the automatic codes and opens the report with line links', async () => {
+    const report = await vscode.commands.executeCommand<{ coders: string[]; units: number; disagreements: Array<{ line: number }> }>(
+      'allianceLens.compareCoders', { a: 'ana', b: 'automatic' });
+    assert.deepStrictEqual(report.coders, ['ana', 'automatic']);
+    assert.strictEqual(report.units, api.analyses.latest(editor.document)!.utterances.length);
+    const shown = vscode.window.activeTextEditor!.document;
+    assert.strictEqual(shown.languageId, 'markdown');
+    assert.match(shown.getText(), /^# Agreement: /);
+    if (report.disagreements.length) assert.ok(shown.getText().includes(`${editor.document.uri.with({ fragment: `L${report.disagreements[0]!.line}` }).toString()}`));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    editor = await vscode.window.showTextDocument(editor.document);
+  });
+
+  it('exports the codebook as REFI-QDA and imports one into .alliance-lens/codebook.json; a broken file changes nothing', async () => {
+    const exported = vscode.Uri.file(path.join(directory, 'codebook.qdc'));
+    await vscode.commands.executeCommand('allianceLens.exportCodebook', exported);
+    const xml = fs.readFileSync(exported.fsPath, 'utf8');
+    assert.ok(xml.includes('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"'));
+    const foreign = path.join(directory, 'foreign.qdc');
+    fs.writeFileSync(foreign, xml.replace('  </Codes>', '    <Code guid="0A1B2C3D-0000-4000-8000-000000000009" name="Hope" isCodable="true" color="#123456"/>\n  </Codes>'));
+    const imported = await vscode.commands.executeCommand<{ added: string[] }>('allianceLens.importCodebook', vscode.Uri.file(foreign));
+    assert.deepStrictEqual(imported.added, ['hope']);
+    const codebookFile = path.join(directory, '.alliance-lens', 'codebook.json');
+    const written = fs.readFileSync(codebookFile, 'utf8');
+    assert.ok(JSON.parse(written).codes.some((code: { id: string }) => code.id === 'hope'));
+    fs.writeFileSync(path.join(directory, 'broken.qdc'), '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>');
+    const refused = await vscode.commands.executeCommand('allianceLens.importCodebook', vscode.Uri.file(path.join(directory, 'broken.qdc')));
+    assert.strictEqual(refused, undefined);
+    assert.strictEqual(fs.readFileSync(codebookFile, 'utf8'), written);
+  });
+
   it('never overwrites a sidecar that fails to validate, and refuses new codes until it is fixed', async () => {
     const broken = fs.readFileSync(sidecarFile, 'utf8').replace('"verdict": "reject"', '"verdict": "perhaps"');
     fs.writeFileSync(sidecarFile, broken);

@@ -21,9 +21,10 @@ export class CodebookService implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget));
   }
 
-  /** Where the codebook of this document lives: its workspace folder's .alliance-lens, else beside the file. */
+  /** Where the codebook of this document lives: its workspace folder's .alliance-lens, else the file's folder's
+   * (a transcript opened from outside the workspace never writes into the workspace). */
   codebookUri(documentUri: vscode.Uri): vscode.Uri {
-    const folder = vscode.workspace.getWorkspaceFolder(documentUri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(documentUri, '..');
+    const folder = vscode.workspace.getWorkspaceFolder(documentUri)?.uri ?? vscode.Uri.joinPath(documentUri, '..');
     return vscode.Uri.joinPath(folder, CODEBOOK_PATH);
   }
 
