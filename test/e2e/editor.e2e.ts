@@ -84,12 +84,20 @@ async function withWorkbench(colorTheme: string, body: (page: Page, browser: Run
   }
 }
 
+/** Collapses the other views of the Alliance Lens container (e.g. Codes), so the Summary gets the full height. */
+async function giveSummaryTheSidebar(page: Page): Promise<void> {
+  const otherHeaders = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: 'Summary' });
+  for (let count = await otherHeaders.count(); count > 0; count--) await otherHeaders.first().click();
+  await page.waitForTimeout(300);
+}
+
 async function editorScreens(page: Page, suffix: string): Promise<void> {
   await openFile(page, 'session.transcript');
   // The status bar item appears once the transcript is analysed and painted.
   await page.locator('.statusbar-item', { hasText: /Alliance \d+/ }).first().waitFor({ timeout: 60_000 });
   await runCommand(page, 'Alliance Lens: Show Summary');
   await summaryFrame(page, 'session.transcript');
+  await giveSummaryTheSidebar(page);
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+Home');
   // From the top, Previous wraps to the last directive passage, near the end of the file.
@@ -108,10 +116,7 @@ async function editorScreens(page: Page, suffix: string): Promise<void> {
 
   await page.setViewportSize({ width: 1440, height: 1500 });
   await page.waitForTimeout(300);
-  // Other views in the Alliance Lens container (e.g. Codes) are collapsed so the Summary gets the full height.
-  const otherHeaders = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: 'Summary' });
-  for (let count = await otherHeaders.count(); count > 0; count--) await otherHeaders.first().click();
-  await page.waitForTimeout(300);
+  await giveSummaryTheSidebar(page);
   const frame = await summaryFrame(page, 'session.transcript');
   await frame.locator('.section').first().waitFor();
   await page.waitForTimeout(300);

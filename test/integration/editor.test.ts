@@ -1,10 +1,12 @@
 // The editor in the real VS Code: highlights equal what the coding engine found, hovers explain them, the
 // commands move the selection, and settings and the toggle remove highlights.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { escapeMarkdown } from '../../src/cli/formats/markdown';
-import { analyseWithEngine, decorations, engine, fixtureText, openFixture, paintedRanges, setSetting, waitFor } from './editorSupport';
+import { analyseWithEngine, decorations, engine, fixtureText, openFixture, paintedRanges, REPO_ROOT, setSetting, waitFor } from './editorSupport';
 
 type Span = { start: number; end: number };
 
@@ -15,6 +17,13 @@ function sorted(spans: Span[]): Span[] {
 /** The engine's findings of one kind, straight from the Analysis (independent of the extension's mapping). */
 function findingSpans(analysis: Analysis, accept: (finding: Analysis['utterances'][number]['findings'][number]) => boolean): Span[] {
   return sorted(analysis.utterances.flatMap((utterance) => utterance.findings.filter(accept)));
+}
+
+/** The painted collaborative and directive ranges are exactly the engine's findings of that stance. */
+function assertStanceHighlightsMatch(ranges: Awaited<ReturnType<typeof paintedRanges>>, analysis: Analysis): void {
+  const notRupture = (code: string) => !code.startsWith('rupture.');
+  assert.deepStrictEqual(sorted(ranges.collaborative), findingSpans(analysis, (finding) => finding.stance === 'collaborative' && notRupture(finding.code)));
+  assert.deepStrictEqual(sorted(ranges.directive), findingSpans(analysis, (finding) => finding.stance === 'directive' && notRupture(finding.code)));
 }
 
 /** Opens a fixture, waits for its highlights, and returns it with the engine's own analysis of it. */
@@ -44,10 +53,7 @@ describe('Editor highlights', function () {
   });
 
   it('paints exactly the collaborative and directive findings of the engine', async () => {
-    const ranges = await paintedRanges(editor.document.uri);
-    const notRupture = (code: string) => !code.startsWith('rupture.');
-    assert.deepStrictEqual(sorted(ranges.collaborative), findingSpans(analysis, (finding) => finding.stance === 'collaborative' && notRupture(finding.code)));
-    assert.deepStrictEqual(sorted(ranges.directive), findingSpans(analysis, (finding) => finding.stance === 'directive' && notRupture(finding.code)));
+    assertStanceHighlightsMatch(await paintedRanges(editor.document.uri), analysis);
   });
 
   it('paints every rupture finding', async () => {
@@ -111,6 +117,23 @@ describe('Editor highlights', function () {
     assert.strictEqual(await vscode.commands.executeCommand('allianceLens.toggleHighlights'), true);
     assert.ok(((await decorations(editor.document.uri))?.ranges?.collaborative.length ?? 0) > 0);
   });
+});
+
+describe('The bundled samples', function () {
+  this.timeout(60_000);
+  const samples = fs.readdirSync(path.join(REPO_ROOT, 'samples')).filter((name) => /\.(transcript|vtt|srt|txt)$/.test(name));
+
+  it('has samples to check', () => assert.ok(samples.length > 0));
+
+  for (const name of samples) {
+    it(`${name}: highlights equal the engine's collaborative and directive findings`, async () => {
+      const document = await vscode.workspace.openTextDocument(path.join(REPO_ROOT, 'samples', name));
+      await vscode.window.showTextDocument(document, { preview: false });
+      const ranges = await paintedRanges(document.uri, `highlights in the sample ${name}`);
+      assertStanceHighlightsMatch(ranges, analyseWithEngine(document));
+      assert.ok(ranges.collaborative.length + ranges.directive.length > 0, 'a sample session shows highlights');
+    });
+  }
 });
 
 describe('Navigation commands', function () {
