@@ -7,7 +7,7 @@ import type { TranscriptBuilder } from './builder';
 import { cachedSpeakerKey, matchLabel, roleWordOf } from './labels';
 import { isBlank, skipSpace, trimEnd, type Lines } from './lines';
 import { TextBuilder } from './text-builder';
-import { readCueClock, type Clock } from './timestamp';
+import { isCueClock, readCueClock, type Clock } from './timestamp';
 import type { WarningList } from './warnings';
 
 export interface Cue {
@@ -52,7 +52,7 @@ export function cueOf(text: string, lines: Lines, block: Block, isId: (line: str
   }
   const times = TIMING.exec(lineText(timing));
   let clock = times ? readCueClock(times[1]) : null;
-  if (!times || !clock || !readCueClock(times[2])) {
+  if (!times || !clock || !isCueClock(times[2])) {
     warnings.add('malformed cue', timing + 1, `Malformed cue timing "${lineText(timing).trim().slice(0, 60)}"; its text was kept without a time.`);
     clock = null;
   } else if (clock.normalised === null) {
@@ -165,12 +165,19 @@ function afterLeadingMarkup(text: string, start: number, end: number): number {
   }
 }
 
+const MARKUP_START = /[<{&\r\n]/g;
+
 /** Appends text[start, end) without markup: <tags> and SRT's {\override} codes are dropped, entities decoded. */
 function appendStripped(text: string, start: number, end: number, body: TextBuilder): void {
   let run = start;
   let nextClose = -1;
   let nextBrace = -1;
   for (let i = start; i < end; i++) {
+    // Jump to the next character that may open markup; the search stops at the line break, so it stays linear.
+    MARKUP_START.lastIndex = i;
+    const next = MARKUP_START.exec(text);
+    if (!next || next.index >= end) break;
+    i = next.index;
     const code = text.charCodeAt(i);
     if (code === 60 /* < */) {
       // Searching forward only once per line keeps a line full of "<" linear.

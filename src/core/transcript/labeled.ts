@@ -34,7 +34,7 @@ export function parseLabeled(
       turnLines.push(candidateLines[n]);
       turns.push(match);
     } else {
-      warnings.add('label used once', candidateLines[n] + 1, `"${match.label}:" looks like a speaker label but starts a line only `
+      warnings.add('label used once', candidateLines[n] + 1, () => `"${match.label}:" looks like a speaker label but starts a line only `
         + 'once, so it was read as ordinary text. Declare it in front matter if it is a speaker.');
     }
   });

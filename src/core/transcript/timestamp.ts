@@ -26,6 +26,10 @@ export function readCueClock(written: string): Clock | null {
   return clockOf(Number(match[1] ?? 0), Number(match[2]), Number(match[3]), match[1] !== undefined, written.trim());
 }
 
+export function isCueClock(written: string): boolean {
+  return CUE_CLOCK.test(written);
+}
+
 const CUE_CLOCK = /^[ \t]*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?[ \t]*$/;
 
 function clockOf(hours: number, minutes: number, seconds: number, hasHours: boolean, written: string): Clock {

@@ -8,11 +8,12 @@ export class WarningList {
   private readonly list: Warning[] = [];
   private readonly counts = new Map<string, number>();
 
-  /** `kind` groups warnings for the cap; `line` is 1-based (0 for the whole file). */
-  add(kind: string, line: number, message: string): void {
+  /** `kind` groups warnings for the cap; `line` is 1-based (0 for the whole file). A message may be given as a
+   * function, so that warnings past the cap cost no string building. */
+  add(kind: string, line: number, message: string | (() => string)): void {
     const count = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, count);
-    if (count <= MAX_PER_KIND) this.list.push({ line, message });
+    if (count <= MAX_PER_KIND) this.list.push({ line, message: typeof message === 'string' ? message : message() });
   }
 
   toArray(): Warning[] {
