@@ -65,13 +65,22 @@ function testEntries() {
   const suites = listFiles('test', (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
     .filter((file) => !file.startsWith(path.join('test', 'fixtures')));
   // Tests run from out/test; vscode is provided by the extension host, playwright by node_modules.
-  return [{ entryPoints: suites, outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['vscode', 'playwright-core', 'mocha'] }];
+  return [{ entryPoints: suites, outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['vscode', 'playwright-core', 'mocha'], metafile: true }];
+}
+
+/**
+ * The runners pick up every *.test.js / *.e2e.js in out/test, so a bundle whose source was deleted must not linger.
+ * Only files this build did not write are removed (never the whole folder: another run may be reading it).
+ */
+function removeStaleTestBundles(results) {
+  const written = new Set(results.flatMap((result) => Object.keys(result.metafile.outputs)).map((file) => path.resolve(file)));
+  for (const file of listFiles('out/test', () => true)) {
+    if (!written.has(path.resolve(file))) fs.rmSync(file, { force: true });
+  }
 }
 
 async function main() {
   const entries = tests ? testEntries() : productEntries();
-  // The runners pick up every *.test.js / *.e2e.js in out/test: a bundle whose source was deleted must not linger.
-  if (tests && !watch) fs.rmSync('out/test', { recursive: true, force: true });
   const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
@@ -79,6 +88,7 @@ async function main() {
   }
   const results = await Promise.all(contexts.map((ctx) => ctx.rebuild().finally(() => ctx.dispose())));
   if (results.some((result) => result.errors.length > 0)) process.exit(1);
+  if (tests) removeStaleTestBundles(results);
   if (!tests) {
     const cli = 'dist/cli.js';
     if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
