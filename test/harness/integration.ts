@@ -19,10 +19,16 @@ function readResults(file: string): IntegrationResults | undefined {
 
 async function waitForResults(file: string, server: RunningCodeServer): Promise<IntegrationResults> {
   const deadline = Date.now() + TIMEOUT_MS;
+  let hostExitSeen: number | undefined;
   for (;;) {
     const results = readResults(file);
     if (results) return results;
     if (server.hasExited()) throw new Error('code-server exited before the integration tests reported their results.');
+    // A crashed extension host never reports: fail soon after code-server logs its exit instead of at the timeout.
+    if (hostExitSeen === undefined && /Extension Host Process exited/.test(server.logTail(400))) hostExitSeen = Date.now();
+    if (hostExitSeen !== undefined && Date.now() - hostExitSeen > 5_000) {
+      throw new Error('The extension host exited without reporting integration results (crash, or process.exit in a test?).');
+    }
     if (Date.now() > deadline) {
       throw new Error(`No integration results after ${TIMEOUT_MS / 1000} s (ALLIANCE_LENS_INTEGRATION_TIMEOUT_MS): the extension host did not finish the suites. Log: ${server.logFile}`);
     }
