@@ -1,12 +1,11 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
-import * as fs from 'fs';
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { Analyzer } from '../../core/analyzer';
 import type { Analysis, Warning } from '../../core/types';
 import { analyzeFile } from '../analyze-file';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { fileIdentity, findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
+import { findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
+import { checkOutPath, writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
 
 const usage = () => [
@@ -87,37 +86,6 @@ function readOptions(args: string[]) {
   if (parsed.positionals.length === 0) throw new UsageError('give at least one transcript file or directory');
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
   return { inputs: parsed.positionals, format, out: parsed.values.out };
-}
-
-/** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
-export function checkOutPath(out: string, inputs: readonly string[]): string | null {
-  const identity = fileIdentity(out);
-  if (identity === null) {
-    // Checked before any work, so a typo in the folder does not cost a whole run.
-    if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`--out ${out}: the folder ${path.dirname(out)} does not exist`);
-    const resolved = path.resolve(out);
-    if (inputs.some((input) => path.resolve(input) === resolved)) throw new UsageError(`--out ${out} is one of the inputs; choose another path`);
-    return null;
-  }
-  if (fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file path`);
-  if (inputs.some((input) => fileIdentity(input) === identity)) {
-    throw new UsageError(`--out ${out} is one of the input transcripts and would be overwritten; choose another path`);
-  }
-  return identity;
-}
-
-/** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
- * again that the target has not become an input meanwhile. */
-export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
-  if (fileIdentity(out) !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
-  const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, output, { flag: 'wx' });
-    fs.renameSync(temporary, out);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new Error(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 function located(file: string, warning: Warning): string {

@@ -12,7 +12,7 @@ import { InputError, readCodedTranscript, readWorkspaceCodebook, type CodedTrans
 import { markdownReport } from '../formats/markdown';
 import { commentsSection } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
-import { checkOutPath, writeSafely } from './analyze';
+import { checkOutPath, writeSafely } from '../out-file';
 
 const FORMATS = ['csv', 'markdown', 'qdc'] as const;
 type ExportFormat = (typeof FORMATS)[number];

@@ -1,0 +1,36 @@
+// Writing a command's --out file without ever clobbering one of its inputs or leaving half a file behind.
+import * as fs from 'fs';
+import * as path from 'path';
+import { UsageError } from './command';
+import { fileIdentity } from './files';
+
+/** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
+export function checkOutPath(out: string, inputs: readonly string[]): string | null {
+  const identity = fileIdentity(out);
+  if (identity === null) {
+    // Checked before any work, so a typo in the folder does not cost a whole run.
+    if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`--out ${out}: the folder ${path.dirname(out)} does not exist`);
+    const resolved = path.resolve(out);
+    if (inputs.some((input) => path.resolve(input) === resolved)) throw new UsageError(`--out ${out} is one of the inputs; choose another path`);
+    return null;
+  }
+  if (fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file path`);
+  if (inputs.some((input) => fileIdentity(input) === identity)) {
+    throw new UsageError(`--out ${out} is one of the input transcripts and would be overwritten; choose another path`);
+  }
+  return identity;
+}
+
+/** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
+ * again that the target has not become an input meanwhile. */
+export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
+  if (fileIdentity(out) !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
+  const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, output, { flag: 'wx' });
+    fs.renameSync(temporary, out);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new Error(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
