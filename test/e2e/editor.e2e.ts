@@ -1,67 +1,30 @@
-// End-to-end in the real VS Code (code-server + headless Chromium): screenshots of the highlights with an open
-// hover and of the Summary panel, in a light and a dark theme, and the security check that transcript text with
-// HTML and script payloads shows literally in the panel and never runs.
-//
-// Run on its own with `node out/test/e2e/editor.e2e.js` (after `node esbuild.js && node esbuild.js --tests`), or
-// through the harness's e2e runner, which can call runEditorScenarios().
+// The editor experience in the real VS Code (code-server + headless Chromium), through the harness's Workbench:
+// screenshots of the highlights with an open hover and of the Summary panel in light, dark and high-contrast themes
+// (they replace basics.e2e's editor.png and summary-panel.png), the check that transcript text carrying HTML and
+// script payloads shows literally in the panel and never runs, and the role change that asks before writing.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { launchBrowser, type RunningBrowser } from '../harness/browser';
-import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import type * as Core from '../../src/core';
 import { repoRoot, testResultsDir } from '../harness/paths';
-import { runCleanups } from '../harness/processes';
-import { printClosingLine } from '../harness/report';
+import { withWorkbench, type Workbench, type WorkbenchOptions } from '../harness/workbench';
 
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'editor');
+const SUMMARY_VIEW = 'allianceLens.summary';
+
 const THEMES = [
   { name: 'light', colorTheme: 'Default Light Modern', suffix: '' },
   { name: 'dark', colorTheme: 'Default Dark Modern', suffix: '-dark' },
   { name: 'high-contrast', colorTheme: 'Default High Contrast', suffix: '-hc' },
 ] as const;
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-}
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab[aria-label^="${name}"]`).first().waitFor({ timeout: 15_000 });
-}
-
-/** The Summary webview's inner document: the frame that holds our #root. */
-async function summaryFrame(page: Page, fileName: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const found = await frame.evaluate((name) => {
-        const heading = document.querySelector('#root .file h1');
-        return heading?.textContent === name;
-      }, fileName).catch(() => false);
-      if (found) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`The Summary panel never showed ${fileName}`);
-    await page.waitForTimeout(250);
-  }
-}
-
-async function withWorkbench(colorTheme: string, body: (page: Page, browser: RunningBrowser) => Promise<void>): Promise<void> {
-  let server: RunningCodeServer | undefined;
-  let browser: RunningBrowser | undefined;
-  try {
-    server = await startCodeServer({ name: `e2e-editor-${colorTheme.replace(/\W+/g, '-')}`, settings: {
+function options(name: string, colorTheme: string = THEMES[0].colorTheme): WorkbenchOptions {
+  return {
+    folder: FIXTURES,
+    name: `editor-${name}`,
+    viewport: { width: 1440, height: 900 },
+    settings: {
       'workbench.colorTheme': colorTheme,
       'editor.minimap.enabled': false,
       'editor.fontSize': 14,
@@ -69,19 +32,32 @@ async function withWorkbench(colorTheme: string, body: (page: Page, browser: Run
       'editor.hover.delay': 100,
       // Below the line, the hover covers the empty end of the file rather than the session's other highlights.
       'editor.hover.above': false,
-      // VS Code for the Web saves after a delay by default; the role-change check must not write the fixture.
+      // VS Code for the Web saves after a delay by default; no scenario may write a fixture.
       'files.autoSave': 'off',
-      'workbench.activityBar.location': 'default',
-    } });
-    browser = await launchBrowser({ width: 1440, height: 900 });
-    await browser.page.goto(server.workbenchUrl({ folder: FIXTURES }));
-    await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await browser.page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
-    await body(browser.page, browser);
-  } finally {
-    await browser?.close();
-    await server?.stop();
-  }
+    },
+  };
+}
+
+/** Monaco renders spaces as no-break spaces. */
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+/** 1-based line and column of the last directive finding, from the engine the extension runs (dist/core.js). */
+function lastDirectivePosition(fileName: string): { line: number; column: number; rule: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const core = require(path.join(repoRoot, 'dist', 'core.js')) as typeof Core;
+  const text = fs.readFileSync(path.join(FIXTURES, fileName), 'utf8');
+  const findings = new core.Analyzer().analyze(text, { fileName }).utterances.flatMap((utterance) => utterance.findings);
+  const last = findings.filter((finding) => finding.stance === 'directive').sort((a, b) => a.start - b.start).pop();
+  assert.ok(last, `${fileName} has a directive finding`);
+  const before = text.slice(0, last.start + 1).split('\n');
+  return { line: before.length, column: before[before.length - 1].length, rule: last.rule };
+}
+
+/** The Summary webview once it shows `fileName`. */
+async function summaryShowing(workbench: Workbench, fileName: string): Promise<Frame> {
+  const frame = await workbench.webviewFrame(SUMMARY_VIEW);
+  await frame.locator('#root .file h1', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  return frame;
 }
 
 /** Collapses the other views of the Alliance Lens container (e.g. Codes), so the Summary gets the full height. */
@@ -91,145 +67,97 @@ async function giveSummaryTheSidebar(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-async function editorScreens(page: Page, suffix: string): Promise<void> {
-  await openFile(page, 'session.transcript');
-  // The status bar item appears once the transcript is analysed and painted.
-  await page.locator('.statusbar-item', { hasText: /Alliance \d+/ }).first().waitFor({ timeout: 60_000 });
-  await runCommand(page, 'Alliance Lens: Show Summary');
-  await summaryFrame(page, 'session.transcript');
-  await giveSummaryTheSidebar(page);
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  // From the top, Previous wraps to the last directive passage, near the end of the file.
-  await runCommand(page, 'Alliance Lens: Previous Directive');
-  await page.waitForTimeout(300);
-  // Collapse the selection to the passage's start so its highlight shows in its own colours under the hover.
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
-  await runCommand(page, 'Show or Focus Hover');
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Turn this rule off' }).first();
-  await hover.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(800); // The hover fades in.
-  await page.screenshot({ path: path.join(testResultsDir, `editor${suffix}.png`) });
-  await page.keyboard.press('Escape');
-
-  await page.setViewportSize({ width: 1440, height: 1500 });
-  await page.waitForTimeout(300);
-  await giveSummaryTheSidebar(page);
-  const frame = await summaryFrame(page, 'session.transcript');
-  await frame.locator('.section').first().waitFor();
-  await page.waitForTimeout(300);
-  const sidebar = page.locator('.part.sidebar');
-  await sidebar.screenshot({ path: path.join(testResultsDir, `summary-panel${suffix}.png`) });
-  await page.setViewportSize({ width: 1440, height: 900 });
+async function openAnalysed(workbench: Workbench, fileName: string): Promise<Frame> {
+  await workbench.openFile(fileName);
+  // The status-bar item appears once the transcript is analysed and painted.
+  await workbench.page.locator('.statusbar-item', { hasText: /Alliance \d+/ }).first().waitFor({ timeout: 60_000 });
+  await workbench.runCommand('Alliance Lens: Show Summary');
+  const frame = await summaryShowing(workbench, fileName);
+  await giveSummaryTheSidebar(workbench.page);
+  return frame;
 }
 
-/** Opens the hostile transcript and checks, inside the panel's frame, that nothing ran and the text is literal. */
-async function securityCheck(page: Page, browser: RunningBrowser): Promise<void> {
-  await openFile(page, 'xss.transcript');
-  await page.locator('.statusbar-item', { hasText: /Alliance \d+/ }).first().waitFor({ timeout: 60_000 });
-  const frame = await summaryFrame(page, 'xss.transcript');
-  const report = await frame.evaluate(() => {
-    const root = document.getElementById('root')!;
-    return {
-      title: document.title,
-      text: root.textContent ?? '',
-      injectedElements: root.querySelectorAll('img, svg[onload], script, b, iframe').length,
-      scripts: Array.from(document.querySelectorAll('script')).map((script) => script.getAttribute('src') ?? `inline:${(script.textContent ?? '').slice(0, 300)}`),
-    };
-  });
-  assert.ok(!/pwned/.test(report.title), `a payload ran in the panel: title is ${report.title}`);
-  assert.ok(!/pwned/.test(await page.title()), 'a payload ran in the workbench');
-  assert.strictEqual(report.injectedElements, 0, 'transcript markup became elements in the panel');
-  // VS Code itself injects one inline script (the acquireVsCodeApi shim); everything else must be our bundle.
-  const ours = report.scripts.filter((source) => !source.includes('acquireVsCodeApi'));
-  assert.ok(ours.length === 1 && ours[0].endsWith('/dist/webview/summary.js'), `unexpected scripts in the panel: ${ours.join(', ')}`);
-  assert.ok(report.text.includes('<img src=x onerror="document.title=\'pwned-img\'">'), 'the <img> payload shows literally');
-  assert.ok(report.text.includes("</script><script>document.title='pwned-script'</script>"), 'the </script> payload shows literally');
-  assert.ok(report.text.includes('&lt;escaped&gt; &amp;'), 'entities stay as typed');
-  const cspErrors = browser.consoleErrors.filter((line) => /Content Security Policy|Refused to/i.test(line));
-  assert.deepStrictEqual(cspErrors, [], 'the panel triggers no CSP violations');
-}
+describe('Editor highlights and the Summary panel', () => {
+  for (const theme of THEMES) {
+    it(`${theme.name} theme: editor${theme.suffix}.png (highlights and an open hover) and summary-panel${theme.suffix}.png`, () =>
+      withWorkbench(options(theme.name, theme.colorTheme), async (workbench) => {
+        const { page } = workbench;
+        await openAnalysed(workbench, 'session.transcript');
+        const target = lastDirectivePosition('session.transcript');
+        const hoverText = plain(await workbench.hover(target.line, target.column));
+        assert.match(hoverText, /directive \(MI-non-adherent\)/);
+        assert.ok(hoverText.includes('Turn this rule off') && hoverText.includes(target.rule), 'the hover offers to turn its rule off');
+        await page.waitForTimeout(800); // The hover fades in.
+        await workbench.screenshot(`editor${theme.suffix}`);
 
-/** Changing a role in the panel asks first; Cancel changes nothing, confirming writes the front matter. */
-async function roleChange(page: Page): Promise<void> {
-  await openFile(page, 'roles.transcript');
-  const editorText = () => page.locator('.monaco-editor .view-lines').first().innerText();
-  let frame = await summaryFrame(page, 'roles.transcript');
-  const before = await editorText();
-  assert.ok(!/^---/.test(before), 'the fixture starts without front matter');
-  await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
-  assert.match(await dialog.innerText(), /Make "Jordan" the therapist/);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  assert.strictEqual(await editorText(), before, 'Cancel leaves the file as it was');
-
-  frame = await summaryFrame(page, 'roles.transcript');
-  await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
-  await dialog.getByRole('button', { name: 'Write front matter' }).click();
-  await page.waitForFunction(() => /therapist:\s+Jordan/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 15_000 });
-  const after = (await editorText()).replace(/\u00a0/g, ' ');
-  assert.ok(after.startsWith('---'), 'a front matter block now opens the file');
-  assert.ok(after.includes('Alex: What brings you in today?'), 'the transcript text is kept');
-  // The panel follows: Jordan is now the therapist.
-  await page.waitForTimeout(1000);
-  frame = await summaryFrame(page, 'roles.transcript');
-  assert.strictEqual(await frame.locator('select[aria-label="Role of Jordan"]').inputValue(), 'therapist');
-  await runCommand(page, 'File: Revert File');
-}
-
-export async function runEditorScenarios(): Promise<{ passed: number; failed: number }> {
-  fs.mkdirSync(testResultsDir, { recursive: true });
-  let passed = 0;
-  let failed = 0;
-  const attempt = async (name: string, scenario: () => Promise<void>) => {
-    try {
-      await scenario();
-      passed++;
-      console.log(`  ✔ ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`  ✘ ${name}\n${(error as Error).stack ?? error}`);
-    }
-  };
-  for (const theme of THEMES.filter((candidate) => !process.env.E2E_ONLY || candidate.name === process.env.E2E_ONLY)) {
-    await attempt(`${theme.name} theme: editor${theme.suffix}.png (highlights, open hover) and summary-panel${theme.suffix}.png; transcript markup stays literal${theme.name === 'light' ? '; role change asks, then writes front matter' : ''}`, () =>
-      withWorkbench(theme.colorTheme, async (page, browser) => {
-        await editorScreens(page, theme.suffix);
-        if (theme.name === 'light') {
-          await securityCheck(page, browser);
-          await roleChange(page);
+        await page.mouse.move(10, 450);
+        await page.setViewportSize({ width: 1440, height: 1500 });
+        await page.waitForTimeout(300);
+        await giveSummaryTheSidebar(page);
+        const frame = await summaryShowing(workbench, 'session.transcript');
+        for (const heading of ['Speakers', 'MITI scores', 'Talk and balance', 'Timeline', 'Ruptures', 'Moments']) {
+          await frame.locator('h2', { hasText: heading }).waitFor({ timeout: 10_000 });
         }
+        fs.mkdirSync(testResultsDir, { recursive: true });
+        await page.locator('.part.sidebar').screenshot({ path: path.join(testResultsDir, `summary-panel${theme.suffix}.png`) });
       }));
   }
-  return { passed, failed };
-}
 
-// Under the e2e runner (mocha), the scenarios run as one test that fails when any of them fails.
-if (require.main !== module) {
-  describe('Editor in the real workbench', () => {
-    it('light and dark screenshots with highlights and a hover, literal transcript markup, role change', async function () {
-      this.timeout(600_000);
-      const { failed } = await runEditorScenarios();
-      assert.strictEqual(failed, 0, `${failed} editor scenario(s) failed (details above)`);
-    });
-  });
-}
+  it('shows transcript markup literally in the panel and runs none of it', () =>
+    withWorkbench(options('security'), async (workbench) => {
+      const frame = await openAnalysed(workbench, 'xss.transcript');
+      const report = await frame.evaluate(() => {
+        const root = document.getElementById('root')!;
+        return {
+          title: document.title,
+          text: root.textContent ?? '',
+          injectedElements: root.querySelectorAll('img, svg[onload], script, b, iframe').length,
+          scripts: Array.from(document.querySelectorAll('script')).map((script) => script.getAttribute('src') ?? `inline:${(script.textContent ?? '').slice(0, 200)}`),
+        };
+      });
+      assert.ok(!/pwned/.test(report.title), `a payload ran in the panel: its title is ${report.title}`);
+      assert.ok(!/pwned/.test(await workbench.page.title()), 'a payload ran in the workbench');
+      assert.strictEqual(report.injectedElements, 0, 'transcript markup became elements in the panel');
+      // VS Code injects one inline script itself (the acquireVsCodeApi shim); everything else must be our bundle.
+      const ours = report.scripts.filter((source) => !source.includes('acquireVsCodeApi'));
+      assert.ok(ours.length === 1 && ours[0].endsWith('/dist/webview/summary.js'), `unexpected scripts in the panel: ${ours.join(', ')}`);
+      assert.ok(report.text.includes('<img src=x onerror="document.title=\'pwned-img\'">'), 'the <img> payload shows literally');
+      assert.ok(report.text.includes("</script><script>document.title='pwned-script'</script>"), 'the </script> payload shows literally');
+      assert.ok(report.text.includes('&lt;escaped&gt; &amp;'), 'entities stay as typed');
+      const cspErrors = workbench.consoleErrors.filter((line) => /Content Security Policy|Refused to/i.test(line));
+      assert.deepStrictEqual(cspErrors, [], 'the panel triggers no CSP violations');
+    }));
 
-if (require.main === module) {
-  console.log('Editor e2e (code-server + Chromium):');
-  runEditorScenarios()
-    .then(async ({ passed, failed }) => {
-      await runCleanups();
-      printClosingLine('e2e-editor', passed, failed);
-      process.exit(failed > 0 ? 1 : 0);
-    }, async (error) => {
-      console.error(error);
-      await runCleanups();
-      process.exit(1);
-    });
-}
+  it('asks before a role change writes the front matter: Cancel keeps the file, confirming writes it', () =>
+    withWorkbench(options('roles'), async (workbench) => {
+      const { page } = workbench;
+      let frame = await openAnalysed(workbench, 'roles.transcript');
+      const editorText = async () => plain(await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText());
+      const before = await editorText();
+      assert.ok(!before.startsWith('---'), 'the fixture starts without front matter');
+      const dialog = page.locator('.monaco-dialog-box');
+
+      await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+      await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match(await dialog.innerText(), /Make "Jordan" the therapist/);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.strictEqual(await editorText(), before, 'Cancel leaves the file as it was');
+
+      frame = await summaryShowing(workbench, 'roles.transcript');
+      await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+      await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+      await dialog.getByRole('button', { name: 'Write front matter' }).click();
+      await page.waitForFunction(() => /therapist:\s+Jordan/.test(document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      const after = await editorText();
+      assert.ok(after.startsWith('---'), 'a front matter block now opens the file');
+      assert.ok(after.includes('Alex: What brings you in today?'), 'the transcript text is kept');
+      // The panel follows the re-analysis: Jordan is now the therapist.
+      const deadline = Date.now() + 15_000;
+      while ((await frame.locator('select[aria-label="Role of Jordan"]').inputValue()) !== 'therapist') {
+        assert.ok(Date.now() < deadline, 'the panel shows Jordan as the therapist after the change');
+        await page.waitForTimeout(200);
+      }
+      await workbench.runCommand('File: Revert File');
+    }));
+});
