@@ -1,8 +1,13 @@
 // Runs compiled rule patterns over one utterance and returns the exact words each rule matched.
-// Patterns are compiled once per rule set into compromise match nets (buildNet); each utterance is swept once.
-// Rules that only use words and punctuation run on compromise's tokenizer alone (no part-of-speech tagging),
-// which is several times cheaper than a full parse; the tagger runs only when a loaded rule needs tags
-// (#Verb, {root}, ~fuzzy~), and then for every utterance of that role, so the output never depends on the shortcut.
+//
+// Speed matters (an editor re-codes on every edit), so:
+// - patterns are parsed once per rule set (compromise's parseMatch), never per utterance;
+// - rules that only use words and punctuation run on compromise's tokenizer alone, with no part-of-speech
+//   tagging, which is several times cheaper than a full parse; the tagger runs only when a loaded rule needs
+//   tags (#Verb, {root}, ~fuzzy~), and then for every utterance of that role;
+// - a lexical pre-filter skips every pattern whose required words are not all in the utterance. It only ever
+//   skips patterns that cannot match (the word set it checks is a superset of what compromise compares), so the
+//   output is identical with and without it: test/unit/coding/matcher.test.ts checks exactly that.
 import nlp from 'compromise/two';
 import type { Rule } from './rule-schema';
 
@@ -36,46 +41,82 @@ export interface MatchResult {
 interface PatternUse {
   ruleId: string;
   except: boolean;
+  wholeUtterance: boolean;
 }
 
 type View = ReturnType<typeof nlp>;
-type Term = { text: string; post: string; normal?: string; machine?: string; offset?: { start: number; length: number }; implicit?: string };
+type Term = {
+  text: string; post: string; normal?: string; machine?: string | null; implicit?: string; root?: string; alias?: string[];
+  offset?: { start: number; length: number }; index?: [number, number];
+};
+type Reg = { word?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; fuzzy?: boolean; min?: number; group?: string };
+
+/** For each required position of a pattern, the alternatives that could fill it, each a list of words that must
+ * all occur. An empty list means "no lexical requirement known" and never filters. */
+type Requirement = string[][];
+
+interface CompiledPattern {
+  pattern: string;
+  regs: Reg[];
+  hasGroup: boolean;
+  requirements: Requirement[];
+  uses: PatternUse[];
+}
+
+export interface CompiledRules {
+  patterns: CompiledPattern[];
+  needsTagger: boolean;
+  prefilter: boolean;
+}
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'myself', 'ourselves', 'mine', 'ours']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
-type Net = ReturnType<typeof nlp.buildNet>;
-
-/** A capture group `[…]` narrows the finding to the words that matter ("you should" inside a longer match). */
-const HAS_GROUP = /\[/;
 const NEEDS_TAGGER = /[#{~]/;
 
-export interface CompiledRules {
-  net: Net | null;
-  uses: Map<string, PatternUse[]>;
-  needsTagger: boolean;
-  wholeUtterance: Set<string>;
+function isRequired(reg: Reg): boolean {
+  return !reg.optional && !reg.negative && !reg.fuzzy && reg.min !== 0;
 }
 
-export function compileRules(rules: readonly Rule[]): CompiledRules {
-  const uses = new Map<string, PatternUse[]>();
+/** The words one required position needs, or null when it cannot be expressed as words (tags, wildcards…). */
+function requirementOf(reg: Reg): Requirement | null {
+  if (!isRequired(reg)) return null;
+  if (reg.word !== undefined) return [[reg.word]];
+  if (reg.fastOr) return [...reg.fastOr].map((word) => [word]);
+  if (reg.choices && reg.operator === 'or') {
+    const alternatives = reg.choices.map((choice) => choice.filter((inner) => isRequired(inner) && inner.word !== undefined).map((inner) => inner.word as string));
+    // A choice with no required word could match anything, so this position cannot filter.
+    return alternatives.some((words) => words.length === 0) ? null : alternatives;
+  }
+  return null;
+}
+
+export function compileRules(rules: readonly Rule[], options: { prefilter?: boolean } = {}): CompiledRules {
+  const byPattern = new Map<string, PatternUse[]>();
   const add = (pattern: string, use: PatternUse) => {
-    const list = uses.get(pattern);
+    const list = byPattern.get(pattern);
     if (list) list.push(use);
-    else uses.set(pattern, [use]);
+    else byPattern.set(pattern, [use]);
   };
   for (const rule of rules) {
-    for (const pattern of rule.patterns) add(pattern, { ruleId: rule.id, except: false });
-    for (const pattern of rule.except) add(pattern, { ruleId: rule.id, except: true });
+    for (const pattern of rule.patterns) add(pattern, { ruleId: rule.id, except: false, wholeUtterance: rule.wholeUtterance });
+    for (const pattern of rule.except) add(pattern, { ruleId: rule.id, except: true, wholeUtterance: false });
   }
-  // buildNet drops a second match object with the same match string, so each distinct pattern goes in once.
-  const patterns = [...uses.keys()];
+  const patterns = [...byPattern].map(([pattern, uses]) => {
+    const regs = nlp.parseMatch(pattern) as Reg[];
+    return {
+      pattern, regs, uses,
+      hasGroup: regs.some((reg) => reg.group !== undefined),
+      requirements: regs.map(requirementOf).filter((requirement): requirement is Requirement => requirement !== null),
+    };
+  });
   return {
-    net: patterns.length > 0 ? nlp.buildNet(patterns.map((match) => ({ match }))) : null,
-    uses,
-    needsTagger: patterns.some((pattern) => NEEDS_TAGGER.test(pattern)),
-    wholeUtterance: new Set(rules.filter((rule) => rule.wholeUtterance).map((rule) => rule.id)),
+    patterns,
+    needsTagger: patterns.some(({ pattern }) => NEEDS_TAGGER.test(pattern)),
+    prefilter: options.prefilter ?? true,
   };
 }
+
+const isWord = (term: Term) => /[\p{L}\p{N}]/u.test(term.text);
 
 function termSpan(terms: readonly Term[]): { start: number; end: number } | null {
   const real = terms.filter((term) => term.offset && term.offset.length > 0);
@@ -91,58 +132,84 @@ function sentenceInfo(terms: readonly Term[]): SentenceInfo {
   const has = (set: Set<string>) => terms.some((term) => set.has(term.machine || term.normal || ''));
   return {
     ...span,
-    words: terms.filter((term) => /[\p{L}\p{N}]/u.test(term.text)).length,
+    words: terms.filter(isWord).length,
     question: last !== undefined && last.post.includes('?'),
     firstPerson: has(FIRST_PERSON),
     secondPerson: has(SECOND_PERSON),
   };
 }
 
+/** Every form compromise may compare a pattern word with (see its doesMatch): text, normal, machine, implicit,
+ * root and aliases. */
+function wordsOf(sentences: readonly Term[][]): Set<string> {
+  const words = new Set<string>();
+  for (const terms of sentences) {
+    for (const term of terms) {
+      for (const form of [term.text, term.text.toLowerCase(), term.normal, term.machine, term.implicit, term.root]) if (form) words.add(form);
+      for (const alias of term.alias ?? []) words.add(alias);
+    }
+  }
+  return words;
+}
+
+function couldMatch(pattern: CompiledPattern, words: Set<string>): boolean {
+  return pattern.requirements.every((alternatives) => alternatives.some((needed) => needed.every((word) => words.has(word))));
+}
+
+const docsOf = (view: View) => (view as unknown as { docs: Term[][] }).docs;
+
+type Pointer = [number, number, number];
+/** compromise's own term matcher (what View.match runs inside), called directly: going through View.match costs
+ * some 60 µs of view bookkeeping per call, more than the matching itself. */
+const runMatch = (nlp.methods() as unknown as {
+  one: { match: (docs: Term[][], todo: { regs: Reg[] }) => { ptrs: Pointer[]; byGroup: Record<string, Pointer[]> } };
+}).one.match;
+
 /** Sweeps one (masked) utterance text. Never throws: a compromise failure yields no hits. */
 export function matchUtterance(compiled: CompiledRules, text: string): MatchResult {
   let doc: View;
   try {
     doc = compiled.needsTagger ? nlp(text) : nlp.tokenize(text);
-    // Contractions add implicit terms; fresh indexes keep sweep's pointers (and so our offsets) exact.
+    // Contractions add implicit terms; fresh indexes keep match pointers (and so our offsets) exact.
     doc.compute('index');
     doc.compute('offset');
   } catch {
     return { hits: [], sentences: [], words: 0 };
   }
-  const documents = (doc as unknown as { docs: Term[][] }).docs;
+  const documents = docsOf(doc);
   const sentences = documents.map(sentenceInfo);
   const words = sentences.reduce((sum, sentence) => sum + sentence.words, 0);
-  if (!compiled.net) return { hits: [], sentences, words };
+  const vocabulary = compiled.prefilter ? wordsOf(documents) : null;
 
-  let found: { match: string; view: View }[];
-  try {
-    found = doc.sweep(compiled.net, { tagger: false }).found as { match: string; view: View }[];
-  } catch {
-    return { hits: [], sentences, words };
-  }
   const hits: RawHit[] = [];
   const exceptions: RawHit[] = [];
-  for (const { match, view } of found) {
-    const focused = HAS_GROUP.test(match) ? view.match(match, 0) : view;
-    const terms = (focused as unknown as { docs: Term[][] }).docs[0] ?? (view as unknown as { docs: Term[][] }).docs[0] ?? [];
-    const span = termSpan(terms);
-    if (!span) continue;
-    const sentence = sentences.findIndex((candidate) => span.start >= candidate.start && span.start < Math.max(candidate.end, candidate.start + 1));
-    for (const use of compiled.uses.get(match) ?? []) {
-      const hit = { ruleId: use.ruleId, ...span, sentence };
-      if (use.except) exceptions.push(hit);
-      else if (!compiled.wholeUtterance.has(use.ruleId) || coversUtterance(view, sentences, words)) hits.push(hit);
+  try {
+    for (const pattern of compiled.patterns) {
+      if (vocabulary && !couldMatch(pattern, vocabulary)) continue;
+      const { ptrs, byGroup } = runMatch(documents, { regs: pattern.regs });
+      if (ptrs.length === 0) continue;
+      const groups = pattern.hasGroup ? byGroup['0'] ?? [] : [];
+      ptrs.forEach((pointer, i) => {
+        const [n, start, end] = pointer;
+        const fullTerms = documents[n].slice(start, end);
+        // The capture group `[…]` narrows the finding to the words that matter ("you should").
+        const group = groups.length === ptrs.length ? groups[i] : null;
+        const span = (group && termSpan(documents[group[0]].slice(group[1], group[2]))) || termSpan(fullTerms);
+        if (!span) return;
+        const coversAll = fullTerms.filter(isWord).length === words;
+        for (const use of pattern.uses) {
+          const hit = { ruleId: use.ruleId, ...span, sentence: n };
+          if (use.except) exceptions.push(hit);
+          else if (!use.wholeUtterance || coversAll) hits.push(hit);
+        }
+      });
     }
+  } catch {
+    return { hits: [], sentences, words };
   }
   const kept = hits.filter((hit) => !exceptions.some((exception) => exception.ruleId === hit.ruleId
     && exception.start < hit.end && hit.start < exception.end));
   return { hits: dedupe(kept), sentences, words };
-}
-
-function coversUtterance(view: View, sentences: readonly SentenceInfo[], words: number): boolean {
-  const terms = (view as unknown as { docs: Term[][] }).docs[0] ?? [];
-  const matched = terms.filter((term) => /[\p{L}\p{N}]/u.test(term.text)).length;
-  return matched === words && sentences.length > 0;
 }
 
 /** One hit per rule and span, ordered by position then rule id, so the output is deterministic. */
