@@ -208,6 +208,17 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(fs.readFileSync(codebookFile, 'utf8'), written);
   });
 
+  it('removes one code from a segment from the Codes view, keeping the others', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    const sustain = await waitFor(() => api.annotations.codesTree.rootNodes.find((node) => node.kind === 'code' && node.entry.id === 'talk.sustain'), 'talk.sustain in the Codes view');
+    const [segment] = api.annotations.codesTree.getChildren(sustain);
+    const removed = await vscode.commands.executeCommand<boolean>('allianceLens.removeCodeSegment', segment, true);
+    assert.strictEqual(removed, true);
+    const annotation = readSidecar(sidecarFile).annotations[0]!;
+    assert.deepStrictEqual(annotation.codes, ['talk.change']);
+    await waitFor(() => !api.annotations.codesTree.rootNodes.some((node) => node.kind === 'code' && node.entry.id === 'talk.sustain') || undefined, 'talk.sustain to leave the Codes view');
+  });
+
   it('never overwrites a sidecar that fails to validate, and refuses new codes until it is fixed', async () => {
     const broken = fs.readFileSync(sidecarFile, 'utf8').replace('"verdict": "reject"', '"verdict": "perhaps"');
     fs.writeFileSync(sidecarFile, broken);

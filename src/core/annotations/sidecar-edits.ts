@@ -59,13 +59,15 @@ export function setResolved(sidecar: Sidecar, threadId: string, resolved: boolea
   return updateThread(sidecar, threadId, (thread) => ({ ...thread, resolved }));
 }
 
-/** Deleting is only ever a person's explicit choice (a command on that one item). */
-export function removeItem(sidecar: Sidecar, id: string): Sidecar {
+/** Takes one code off a coded segment (the whole annotation goes when it was its last code), or withdraws a
+ * review of an automatic finding. Only ever a person's explicit choice, one item at a time. */
+export function removeCode(sidecar: Sidecar, itemId: string, code: string): Sidecar {
   return {
     ...sidecar,
-    annotations: sidecar.annotations.filter((item) => item.id !== id),
-    comments: sidecar.comments.filter((item) => item.id !== id),
-    decisions: sidecar.decisions.filter((item) => item.id !== id),
+    annotations: sidecar.annotations
+      .map((item) => (item.id === itemId ? { ...item, codes: item.codes.filter((existing) => existing !== code) } : item))
+      .filter((item) => item.codes.length > 0),
+    decisions: sidecar.decisions.filter((item) => item.id !== itemId),
   };
 }
 
@@ -101,13 +103,4 @@ export function reanchorSidecar(sidecar: Sidecar, text: string, utterances: read
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.start === b.start && a.end === b.end && a.utterance === b.utterance && a.exact === b.exact
     && a.prefix === b.prefix && a.suffix === b.suffix;
-}
-
-/** Everything that could not be placed, for the "orphaned" list. */
-export function orphans(sidecar: Sidecar): Array<{ kind: 'annotation' | 'comment' | 'decision'; id: string; exact: string }> {
-  return [
-    ...sidecar.annotations.filter((item) => item.orphaned).map((item) => ({ kind: 'annotation' as const, id: item.id, exact: item.anchor.exact })),
-    ...sidecar.comments.filter((item) => item.orphaned).map((item) => ({ kind: 'comment' as const, id: item.id, exact: item.anchor.exact })),
-    ...sidecar.decisions.filter((item) => item.orphaned).map((item) => ({ kind: 'decision' as const, id: item.id, exact: item.anchor.exact })),
-  ];
 }

@@ -7,8 +7,11 @@ import type { Sidecar } from '../../core/annotations/sidecar';
 
 export const CODES_VIEW_ID = 'allianceLens.codes';
 export const REVEAL_SEGMENT_COMMAND = 'allianceLens.revealCodeSegment';
+export const REMOVE_SEGMENT_COMMAND = 'allianceLens.removeCodeSegment';
 
 export interface Segment {
+  /** The annotation or decision it comes from. */
+  itemId: string;
   code: string;
   coder: string;
   exact: string;
@@ -31,12 +34,12 @@ export function codesTree(sidecar: Sidecar, codebook: readonly CodebookEntry[]):
   for (const annotation of sidecar.annotations) {
     if (annotation.orphaned) continue;
     for (const code of annotation.codes) {
-      segments.push({ code, coder: annotation.coder, exact: annotation.anchor.exact, start: annotation.anchor.start, end: annotation.anchor.end, memo: annotation.memo, source: 'selection' });
+      segments.push({ itemId: annotation.id, code, coder: annotation.coder, exact: annotation.anchor.exact, start: annotation.anchor.start, end: annotation.anchor.end, memo: annotation.memo, source: 'selection' });
     }
   }
   for (const decision of sidecar.decisions) {
     if (decision.orphaned) continue;
-    const base = { coder: decision.coder, exact: decision.anchor.exact, start: decision.anchor.start, end: decision.anchor.end };
+    const base = { itemId: decision.id, coder: decision.coder, exact: decision.anchor.exact, start: decision.anchor.start, end: decision.anchor.end };
     if (decision.verdict === 'accept') segments.push({ ...base, code: decision.code, source: 'accepted finding' });
     else if (decision.verdict === 'replace') for (const code of decision.replacement ?? []) segments.push({ ...base, code, source: 'replaced finding' });
     else rejected.push({ ...base, code: decision.code, source: 'rejected finding' });
@@ -73,6 +76,10 @@ export class CodesTreeProvider implements vscode.TreeDataProvider<CodesNode>, vs
     return this.roots;
   }
 
+  get shownDocument(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
   getChildren(node?: CodesNode): CodesNode[] {
     if (!node) return this.roots;
     if (node.kind === 'code' || node.kind === 'group') {
@@ -103,6 +110,7 @@ export class CodesTreeProvider implements vscode.TreeDataProvider<CodesNode>, vs
         item.description = `${segment.coder}${line ? ` · line ${line}` : ''}${segment.source === 'selection' ? '' : ` · ${segment.source}`}`;
         item.tooltip = segment.memo ? `${segment.code} · ${segment.memo}` : segment.code;
         if (this.document) item.command = { command: REVEAL_SEGMENT_COMMAND, title: 'Reveal', arguments: [this.document.uri, segment.start, segment.end] };
+        item.contextValue = 'segment';
         return item;
       }
       case 'orphan':

@@ -2,6 +2,7 @@
 // the Codes view, Compare Coders and the REFI-QDA codebook exchange, all stored in the transcript's sidecar.
 import * as vscode from 'vscode';
 import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';
+import { removeCode } from '../../core/annotations/sidecar-edits';
 import type { CodebookEntry } from '../../core/annotations/codebook';
 import type { Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
@@ -13,7 +14,7 @@ import { coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
 import { CODE_SELECTION_COMMAND, codeSelection, FindingReviewActions, REVIEW_FINDING_COMMAND, reviewFinding, type CodingContext, type FindingReview } from './codingActions';
-import { CODES_VIEW_ID, CodesTreeProvider, REVEAL_SEGMENT_COMMAND, revealSegment } from './codesTree';
+import { CODES_VIEW_ID, CodesTreeProvider, REMOVE_SEGMENT_COMMAND, REVEAL_SEGMENT_COMMAND, revealSegment, type CodesNode } from './codesTree';
 import { chooseComparison, COMPARE_CODERS_COMMAND, runComparison, showAgreementReport, type Comparison } from './compareCoders';
 import { HumanCodeDecorations } from './humanDecorations';
 import { SidecarStore } from './sidecarStore';
@@ -102,6 +103,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand(CODE_SELECTION_COMMAND, (codes?: string[], memo?: string) => codeSelection(coding, vscode.window.activeTextEditor, codes, memo)),
     vscode.commands.registerCommand(REVIEW_FINDING_COMMAND, (review: FindingReview) => reviewFinding(coding, review)),
     vscode.commands.registerCommand(REVEAL_SEGMENT_COMMAND, (uri: vscode.Uri, start: number, end: number) => revealSegment(uri, start, end)),
+    vscode.commands.registerCommand(REMOVE_SEGMENT_COMMAND, (node: CodesNode, confirmed?: boolean) => removeSegment(node, confirmed)),
     vscode.commands.registerCommand(COMMENT_COMMANDS.create, (reply: vscode.CommentReply) => comments.handleCreateOrReply(reply)),
     vscode.commands.registerCommand(COMMENT_COMMANDS.reply, (reply: vscode.CommentReply) => comments.handleCreateOrReply(reply)),
     vscode.commands.registerCommand(COMMENT_COMMANDS.resolve, (thread: vscode.CommentThread) => comments.setResolved(thread, true)),
@@ -122,6 +124,19 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
         return section ? [section] : [];
       },
     }));
+  }
+
+  /** From the Codes view's context menu; asks first, since a person's code is removed. */
+  async function removeSegment(node: CodesNode, confirmed = false): Promise<boolean> {
+    const document = codesTree.shownDocument;
+    if (node?.kind !== 'segment' || !document) return false;
+    const { segment } = node;
+    const what = segment.source === 'selection' ? `the code ${segment.code} from “${segment.exact}”` : `${segment.coder}'s review of ${segment.code} on “${segment.exact}”`;
+    if (!confirmed) {
+      const choice = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true }, 'Remove');
+      if (choice !== 'Remove') return false;
+    }
+    return store.update(document, (sidecar) => removeCode(sidecar, segment.itemId, segment.code));
   }
 
   async function compare(given?: Comparison) {

@@ -17,6 +17,8 @@ interface Entry {
   /** null while the file on disk is broken: nothing is shown or written until it is fixed. */
   sidecar: Sidecar | null;
   problems: JsonProblem[];
+  /** False for documents with nowhere to keep a sidecar (untitled, read-only file systems). */
+  storable: boolean;
   /** Text of the last successful write, so our own writes are not mistaken for outside changes. */
   lastWritten?: string;
   saveTimer?: ReturnType<typeof setTimeout>;
@@ -66,6 +68,10 @@ export class SidecarStore implements vscode.Disposable {
       this.reportProblems(entry);
       return false;
     }
+    if (!entry.storable) {
+      void vscode.window.showInformationMessage('Alliance Lens: save the transcript first; its codes and comments are kept in a file beside it.');
+      return false;
+    }
     entry.sidecar = change(entry.sidecar);
     this.changed.fire(document.uri);
     await this.save(entry);
@@ -109,8 +115,18 @@ export class SidecarStore implements vscode.Disposable {
 
   private async load(document: vscode.TextDocument): Promise<Entry> {
     const sidecarUri = sidecarUriFor(document.uri);
-    const entry: Entry = { sidecarUri, sidecar: null, problems: [] };
-    this.applyFileText(entry, document, await readTextFile(sidecarUri));
+    const entry: Entry = { sidecarUri, sidecar: null, problems: [], storable: vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true };
+    if (!entry.storable) {
+      entry.sidecar = emptySidecar(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1));
+    } else {
+      try {
+        this.applyFileText(entry, document, await readTextFile(sidecarUri));
+      } catch (error) {
+        // Unreadable (permissions, a folder of that name…): treat like a broken file, so it is never overwritten.
+        entry.problems = [{ line: 1, column: 1, field: '', message: `cannot be read (${error instanceof Error ? error.message : String(error)})` }];
+        this.reportProblems(entry);
+      }
+    }
     this.entries.set(document.uri.toString(), entry);
     this.changed.fire(document.uri);
     return entry;
@@ -153,7 +169,7 @@ export class SidecarStore implements vscode.Disposable {
     const entryKey = [...this.entries].find(([, entry]) => entry.sidecarUri.toString() === sidecarUri.toString())?.[0];
     if (!entryKey) return;
     const entry = this.entries.get(entryKey)!;
-    const text = await readTextFile(sidecarUri);
+    const text = await readTextFile(sidecarUri).catch(() => undefined);
     if (text === undefined || text === entry.lastWritten) return;
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === entryKey);
     if (!document) {
@@ -194,7 +210,7 @@ export class SidecarStore implements vscode.Disposable {
 
   private async save(entry: Entry): Promise<void> {
     await entry.pendingSave;
-    if (!entry.sidecar) return;
+    if (!entry.sidecar || !entry.storable) return;
     const text = serializeSidecar(entry.sidecar);
     if (text === entry.lastWritten) return;
     entry.pendingSave = (async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createAnchor } from '../../../src/core/annotations/anchor';
-import { addAnnotation, addThread, decide, reply, setResolved } from '../../../src/core/annotations/sidecar-edits';
+import { addAnnotation, addThread, decide, removeCode, reply, setResolved } from '../../../src/core/annotations/sidecar-edits';
 import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, transcriptPathFor } from '../../../src/core/annotations/sidecar';
 
 const TEXT = 'T: What would you like to talk about?\nC: My drinking, I guess.\n';
@@ -60,6 +60,18 @@ describe('annotations: sidecar', () => {
     sidecar = decide(sidecar, { coder: 'ben', rule: 'r', code: 'question.open', verdict: 'accept', anchor });
     sidecar = decide(sidecar, { coder: 'ana', rule: 'r', code: 'question.open', verdict: 'replace', replacement: ['question.closed'], anchor });
     assert.deepStrictEqual(sidecar.decisions.map((d) => [d.coder, d.verdict, d.replacement ?? null]), [['ben', 'accept', null], ['ana', 'replace', ['question.closed']]]);
+  });
+
+  it('removes one code from a segment, the segment with its last code, and withdraws a review', () => {
+    const anchor = createAnchor(TEXT, 3, 37, []);
+    let sidecar = addAnnotation(emptySidecar('s'), { coder: 'ana', codes: ['question.open', 'collaborative.seek'], anchor });
+    sidecar = decide(sidecar, { coder: 'ana', rule: 'r', code: 'question.open', verdict: 'reject', anchor });
+    const [annotation] = sidecar.annotations;
+    const once = removeCode(sidecar, annotation!.id, 'question.open');
+    assert.deepStrictEqual(once.annotations[0]!.codes, ['collaborative.seek']);
+    assert.strictEqual(removeCode(once, annotation!.id, 'collaborative.seek').annotations.length, 0);
+    assert.strictEqual(removeCode(sidecar, sidecar.decisions[0]!.id, 'question.open').decisions.length, 0);
+    assert.deepStrictEqual(removeCode(sidecar, 'no-such-id', 'question.open'), sidecar, 'an unknown id changes nothing');
   });
 
   it('reports a JSON syntax error with its line', () => {
