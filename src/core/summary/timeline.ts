@@ -1,13 +1,15 @@
 // How the session moved: about ten equal slices of utterances, or five-minute windows when the transcript has
 // timestamps. Each slice is scored with the same counts and index formula as the whole session.
 import type { AnalysedUtterance, RuptureEvent, TimelineSegment } from '../types';
-import { allianceIndexOf, indexComponents } from './alliance-index';
+import { ALLIANCE_INDEX, allianceIndexOf, indexComponents, type IndexFormula } from './alliance-index';
 import { countSession } from './counts';
 
 export const TIMELINE_SEGMENTS = 10;
 export const TIMELINE_WINDOW_SECONDS = 5 * 60;
 
-export function buildTimeline(utterances: readonly AnalysedUtterance[], ruptures: readonly RuptureEvent[]): TimelineSegment[] {
+export function buildTimeline(
+  utterances: readonly AnalysedUtterance[], ruptures: readonly RuptureEvent[], formula: IndexFormula = ALLIANCE_INDEX,
+): TimelineSegment[] {
   const groups = groupByTime(utterances) ?? groupByCount(utterances);
   return groups.map((group, position) => {
     const next = groups[position + 1];
@@ -20,7 +22,7 @@ export function buildTimeline(utterances: readonly AnalysedUtterance[], ruptures
       endLine: next ? Math.max(last.line, next[0].line - 1) : last.line + lineBreaks(last.text),
       collaborative: counts.collaborative,
       directive: counts.directive,
-      allianceIndex: allianceIndexOf(indexComponents(counts, ruptures.filter((rupture) => indices.has(rupture.utteranceIndex)))),
+      allianceIndex: allianceIndexOf(indexComponents(counts, ruptures.filter((rupture) => indices.has(rupture.utteranceIndex))), formula),
     };
   });
 }

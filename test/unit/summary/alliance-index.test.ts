@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, type IndexComponents, type IndexFormula } from '../../../src/core/summary';
+import { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, indexComponents, type IndexComponents, type IndexFormula } from '../../../src/core/summary';
+import { emptyCounts } from '../../../src/core/summary/counts';
+import type { RuptureEvent } from '../../../src/core/types';
 
 const zero: IndexComponents = {
   reflections: 0, advice: 0, closedQuestions: 0, collaborative: 0, directive: 0,
@@ -8,6 +10,7 @@ const zero: IndexComponents = {
 
 const toyFormula: IndexFormula = {
   base: 50, min: 0, max: 100, calibration: 'a toy formula for the test',
+  excluded: [{ component: 'closedQuestions', label: 'closed questions', reason: 'a reason' }],
   terms: [
     { component: 'reflections', weight: 100, label: 'reflections per therapist turn' },
     { component: 'directive', weight: -80, label: 'directive turns per therapist turn' },
@@ -41,11 +44,28 @@ describe('summary: alliance index formula', () => {
       '  − 5 × unrepaired ruptures',
       'clamped to 0..100. Higher = more alliance-supportive therapist language.',
       'Weights: a toy formula for the test.',
+      'Not weighted:',
+      '  closed questions: a reason.',
     ].join('\n'));
   });
 
   it('exports the description of the formula in use', () => {
     assert.strictEqual(ALLIANCE_INDEX_FORMULA, describeFormula(ALLIANCE_INDEX));
     for (const term of ALLIANCE_INDEX.terms) assert.ok(ALLIANCE_INDEX_FORMULA.includes(term.label), term.label);
+  });
+
+  it('weights each component once, and excludes only components it does not weight', () => {
+    const weighted = ALLIANCE_INDEX.terms.map((term) => term.component);
+    assert.strictEqual(new Set(weighted).size, weighted.length);
+    for (const item of ALLIANCE_INDEX.excluded) assert.ok(!weighted.includes(item.component), item.component);
+  });
+
+  it('counts ruptures met with directive talk and unaddressed ones as unrepaired', () => {
+    const event = (status: RuptureEvent['status']): RuptureEvent =>
+      ({ kind: 'withdrawal', utteranceIndex: 0, line: 1, status, responseIndex: null, responseLine: null });
+    const components = indexComponents(emptyCounts(), [event('repaired'), event('met-with-directive'), event('unaddressed')]);
+    assert.strictEqual(components.unrepairedRuptures, 2);
+    // No therapist turns and no words: every rate is 0 rather than undefined.
+    assert.deepStrictEqual({ ...components, unrepairedRuptures: 0 }, zero);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import type { IndexFormula } from '../../../src/core/summary/alliance-index';
 import { buildTimeline } from '../../../src/core/summary/timeline';
 import { session } from './fixture';
 
@@ -45,10 +46,12 @@ describe('summary: timeline', () => {
       ['therapist', 'Okay.'],
     ]);
     const rupture = { kind: 'withdrawal' as const, utteranceIndex: 0, line: 1, status: 'unaddressed' as const, responseIndex: null, responseLine: null };
-    const [withRupture, without] = buildTimeline(utterances, [rupture]);
-    const [clientOnly] = buildTimeline(utterances.slice(0, 1), []);
-    // Same slice, with and without its unrepaired rupture: the rupture costs index points.
-    assert.ok(withRupture.allianceIndex < clientOnly.allianceIndex, `${withRupture.allianceIndex} vs ${clientOnly.allianceIndex}`);
-    assert.strictEqual(without.allianceIndex, buildTimeline(utterances.slice(1), [rupture])[0].allianceIndex);
+    // A formula that scores only unrepaired ruptures: −10 each from 50.
+    const rupturesOnly: IndexFormula = {
+      base: 50, min: 0, max: 100, excluded: [], calibration: 'test',
+      terms: [{ component: 'unrepairedRuptures', weight: -10, label: 'unrepaired ruptures' }],
+    };
+    // Slice 1 (line 1) holds the rupture: 50 − 10 = 40. Slice 2 (line 2) does not: 50.
+    assert.deepStrictEqual(buildTimeline(utterances, [rupture], rupturesOnly).map((segment) => segment.allianceIndex), [40, 50]);
   });
 });
