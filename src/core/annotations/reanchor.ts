@@ -59,6 +59,9 @@ export function moveAnchor(anchor: Anchor, edits: readonly TextEdit[], text: str
 /** Start offset of the occurrence of anchor.exact that best matches its context and old position, or null. */
 export function findQuote(anchor: Anchor, text: string): number | null {
   if (!anchor.exact) return null;
+  // Fast path: the quote with its whole context is almost always unique, and any such occurrence scores highest.
+  const inContext = nearestOccurrence(text, anchor.prefix + anchor.exact + anchor.suffix, anchor.start - anchor.prefix.length);
+  if (inContext !== null) return inContext + anchor.prefix.length;
   let best: number | null = null;
   let bestScore = -Infinity;
   let count = 0;
@@ -74,6 +77,24 @@ export function findQuote(anchor: Anchor, text: string): number | null {
     }
   }
   return best;
+}
+
+/** Edits usually move text by less than this, so the search looks around the old offset before the whole file. */
+const NEARBY = 65_536;
+
+/** The occurrence of `needle` closest to `near`. If one lies within NEARBY, the closest one does too, so the
+ * window's answer is the file's answer. */
+function nearestOccurrence(text: string, needle: string, near: number): number | null {
+  const scan = (from: number, to: number): number | null => {
+    // Searching a slice keeps indexOf from running on to the end of a long file after the last match.
+    const part = from === 0 && to >= text.length ? text : text.slice(from, to);
+    let best: number | null = null;
+    for (let at = part.indexOf(needle), count = 0; at !== -1 && count < MAX_CANDIDATES; at = part.indexOf(needle, at + 1), count++) {
+      if (best === null || Math.abs(from + at - near) < Math.abs(best - near)) best = from + at;
+    }
+    return best;
+  };
+  return scan(Math.max(0, near - NEARBY), near + NEARBY + needle.length) ?? scan(0, text.length);
 }
 
 function commonPrefixLength(a: string, b: string): number {

@@ -46,6 +46,15 @@ describe('annotations: anchoring', () => {
     assert.strictEqual(findQuote({ ...anchor, prefix: 'I am ', suffix: '.\nT: You' }, changed), changed.indexOf('tired'));
   });
 
+  it('finds a quote that moved further than the nearby search window, and the nearest of two in context', () => {
+    const start = TEXT.indexOf('fine');
+    const anchor = createAnchor(TEXT, start, start + 4, UTTERANCES);
+    const far = `${'x'.repeat(70_000)}\n${TEXT}`;
+    assert.strictEqual(reanchor(anchor, far, []).anchor.start, far.indexOf('fine'));
+    const twice = `${TEXT}${TEXT}`;
+    assert.strictEqual(reanchor({ ...anchor, start: TEXT.length + start - 3 }, twice, []).anchor.start, TEXT.length + start);
+  });
+
   it('orphans an annotation whose quote is gone, keeping every field', () => {
     const start = TEXT.indexOf('fine');
     const anchor = createAnchor(TEXT, start, start + 4, UTTERANCES);
