@@ -36,4 +36,13 @@ describe('Summary panel', function () {
     await openFixture('teams.txt');
     await waitFor(async () => ((await snapshot()).rendered?.fileName === 'teams.txt') || undefined, 'the panel to follow teams.txt');
   });
+
+  it('shows the empty state once no transcript is open', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const state = await waitFor(async () => {
+      const current = await snapshot();
+      return current.rendered?.kind === 'empty' ? current : undefined;
+    }, 'the panel to show its empty state');
+    assert.strictEqual(state.posted.kind, 'empty');
+  });
 });

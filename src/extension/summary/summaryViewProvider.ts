@@ -44,6 +44,12 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
         // Focus moving to a non-text editor keeps the last transcript on show.
         if (editor) void this.follow(editor.document);
       }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        // The transcript on show was closed (documents outlive their editors, so this is the signal to leave it).
+        if (this.shownDocument && !editors.some((editor) => editor.document === this.shownDocument)) {
+          void this.follow(vscode.window.activeTextEditor?.document);
+        }
+      }),
     );
   }
 
@@ -96,7 +102,8 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
         return this.post({ kind: 'loading', fileName: fileBaseName(document.fileName) });
       }
       // Another text file became active: keep showing the transcript we had, unless it was closed.
-      if (this.shownDocument && !this.shownDocument.isClosed && this.analyses.latest(this.shownDocument)) return;
+      const shown = this.shownDocument;
+      if (shown && vscode.window.visibleTextEditors.some((editor) => editor.document === shown) && this.analyses.latest(shown)) return;
       this.shownDocument = undefined;
       return this.post({ kind: 'empty' });
     }
