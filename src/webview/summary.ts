@@ -13,6 +13,18 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+const status = document.getElementById('status') as HTMLElement;
+let lastAnnouncement = '';
+
+/** One short line for screen readers when what the panel shows changes materially (not on every keystroke). */
+function announce(state: PanelState): void {
+  const text = state.kind === 'summary'
+    ? `Alliance Lens summary of ${state.summary.fileName}: alliance index ${state.summary.allianceIndex}, ${state.summary.balance.collaborative} collaborative, ${state.summary.balance.directive} directive.`
+    : state.kind === 'error' ? `Alliance Lens could not analyse ${state.fileName}.` : '';
+  if (text === lastAnnouncement) return;
+  lastAnnouncement = text;
+  status.textContent = text;
+}
 
 function send(message: FromWebviewMessage): void {
   vscode.postMessage(message);
@@ -27,6 +39,7 @@ function render(state: PanelState): void {
     if (again instanceof HTMLElement || again instanceof SVGElement) again.focus();
   }
   vscode.setState(state);
+  announce(state);
   send({ type: 'rendered', kind: state.kind, fileName: state.kind === 'summary' ? state.summary.fileName : state.kind === 'empty' ? null : state.fileName });
 }
 

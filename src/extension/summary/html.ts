@@ -41,7 +41,8 @@ export function summaryShellHtml(options: ShellOptions): string {
 <title>Alliance Lens Summary</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p class="empty">${attribute(EMPTY_STATE_TEXT)}</p></main>
+<main id="root"><p class="empty">${attribute(EMPTY_STATE_TEXT)}</p></main>
+<div id="status" class="visually-hidden" role="status" aria-live="polite"></div>
 <script nonce="${attribute(options.nonce)}" src="${attribute(options.scriptUri)}"></script>
 </body>
 </html>`;
