@@ -217,3 +217,29 @@ describe('Which documents are analysed', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+describe('Turning a rule off from its hover', function () {
+  this.timeout(60_000);
+  const settingsFolder = path.join(REPO_ROOT, 'samples', '.vscode');
+  const hadSettingsFolder = fs.existsSync(settingsFolder);
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('allianceLens').update('rules.disabled', undefined, vscode.ConfigurationTarget.Workspace);
+    // The command writes workspace settings (samples/ is the harness's workspace); leave the folder as it was.
+    if (!hadSettingsFolder) fs.rmSync(settingsFolder, { recursive: true, force: true });
+  });
+
+  it('the link\'s command adds the rule to allianceLens.rules.disabled and its highlights go', async () => {
+    const { editor, analysis } = await openPainted('session.transcript');
+    const directive = analysis.utterances.flatMap((utterance) => utterance.findings).find((finding) => finding.stance === 'directive')!;
+    const sameRule = findingSpans(analysis, (finding) => finding.rule === directive.rule);
+    await vscode.commands.executeCommand('allianceLens.disableRule', directive.rule);
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('allianceLens').get('rules.disabled'), [directive.rule]);
+    const ranges = await waitFor(async () => {
+      const painted = (await decorations(editor.document.uri))?.ranges;
+      return painted && !painted.directive.some((range) => sameRule.some((span) => span.start === range.start && span.end === range.end)) ? painted : undefined;
+    }, `the highlights of ${directive.rule} to go`);
+    const expected = new (engine().Analyzer)({ disabledRules: [directive.rule] }).analyze(editor.document.getText(), { fileName: editor.document.fileName });
+    assertStanceHighlightsMatch(ranges, expected);
+  });
+});
