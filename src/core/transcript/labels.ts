@@ -27,6 +27,12 @@ const LABEL_LINE = new RegExp(
 
 const HAS_LETTER = /\p{L}/u;
 
+/** The common case, checked without a Unicode expression. */
+function startsWithAsciiLetter(label: string): boolean {
+  const code = label.charCodeAt(0) | 0x20;
+  return code >= 97 && code <= 122;
+}
+
 export interface LabelMatch {
   label: string;
   /** Case-insensitive identity of the speaker. */
@@ -43,7 +49,7 @@ export function matchLabel(text: string, start: number, end: number): LabelMatch
   const match = LABEL_LINE.exec(text);
   if (!match || LABEL_LINE.lastIndex > end) return null;
   const label = match[2];
-  if (!HAS_LETTER.test(label)) return null;
+  if (!startsWithAsciiLetter(label) && !HAS_LETTER.test(label)) return null;
   return {
     label,
     key: cachedSpeakerKey(label),

@@ -40,7 +40,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
       refused: 'This file contains NUL bytes, so it looks binary (or is UTF-16 encoded) rather than a text transcript; it was not read.',
     };
   }
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     warnings.add('empty', 0, 'The transcript is empty.');
     return { format: 'labeled', speakers: [], utterances: [], metadata: {}, warnings: warnings.toArray() };
   }
