@@ -1,0 +1,60 @@
+// A workspace's .alliance-lens/rules.json adds rules that highlight like the built-in ones, and removing the file
+// removes them: the engine is reconfigured without reloading the window.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { decorations, engine, REPO_ROOT, waitFor } from './editorSupport';
+
+const RULES_FOLDER = path.join(REPO_ROOT, 'samples', '.alliance-lens');
+const RULES_FILE = path.join(RULES_FOLDER, 'rules.json');
+
+const TEAM_UP_RULE = {
+  id: 'collaborative.seek.team-up',
+  code: 'collaborative.seek',
+  stance: 'collaborative',
+  message: 'Proposing to work on it together invites the client in.',
+  reference: 'Our team\'s supervision guide',
+  patterns: ['let us team up'],
+  examples: ['Let us team up on this one.'],
+  counterexamples: ['We are a team.'],
+};
+
+const TRANSCRIPT = [
+  'Therapist: How was the week?',
+  'Client: Hard. I keep putting off the calls.',
+  'Therapist: Let us team up on this one.',
+  'Client: Okay, that would help.',
+].join('\n');
+
+describe('Workspace rules (.alliance-lens/rules.json)', function () {
+  this.timeout(60_000);
+  const hadFolder = fs.existsSync(RULES_FOLDER);
+
+  after(() => {
+    if (!hadFolder) fs.rmSync(RULES_FOLDER, { recursive: true, force: true });
+  });
+
+  it('a rule in the workspace file highlights, and goes when the file is removed', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: TRANSCRIPT });
+    await vscode.window.showTextDocument(document);
+    const teamUp = TRANSCRIPT.indexOf('Let us team up');
+    const covered = (ranges: { start: number; end: number }[]) => ranges.some((range) => range.start <= teamUp && range.end > teamUp);
+    const builtIn = await waitFor(async () => (await decorations(document.uri))?.ranges, 'the untitled transcript to be analysed');
+    assert.ok(!covered(builtIn.collaborative), 'the built-in rules leave "Let us team up" alone');
+
+    const text = JSON.stringify({ rules: [TEAM_UP_RULE] }, null, 2);
+    const withRule = new (engine().Analyzer)({ userRuleFiles: [{ path: RULES_FILE, text }] });
+    assert.deepStrictEqual(withRule.ruleErrors, [], 'the test rule is valid');
+    fs.mkdirSync(RULES_FOLDER, { recursive: true });
+    fs.writeFileSync(RULES_FILE, text);
+    await waitFor(async () => covered((await decorations(document.uri))?.ranges?.collaborative ?? []) || undefined, 'the workspace rule to highlight');
+
+    fs.rmSync(RULES_FILE);
+    await waitFor(async () => {
+      const ranges = (await decorations(document.uri))?.ranges;
+      return ranges && !covered(ranges.collaborative) ? true : undefined;
+    }, 'the highlight to go with the rules file');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
