@@ -83,12 +83,18 @@ describe('alliance-lens analyze (built dist/cli.js)', function () {
       assert.match(run.stderr, /refused .*image\.txt: it contains NUL bytes, so it looks like a binary file/);
     });
 
-    it('reads UTF-16 text with a byte-order mark', () => {
+    it('reads UTF-16 text with a byte-order mark, and notes invalid UTF-8 without failing', () => {
       const text = 'T: Hello there?\nC: Hi.\n';
-      const directory = tempDirectory({ 'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
-      const run = runCli(['analyze', path.join(directory, 'utf16.txt'), '-f', 'json']);
+      const directory = tempDirectory({
+        'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+        'latin1.txt': Buffer.from('T: Caf\xe9?\nC: Oui.\n', 'latin1'),
+      });
+      const run = runCli(['analyze', path.join(directory, 'utf16.txt'), path.join(directory, 'latin1.txt'), '-f', 'json']);
       assert.strictEqual(run.status, 0, run.stderr);
-      assert.deepStrictEqual((JSON.parse(run.stdout) as Analysis[])[0].utterances.map((u) => u.text), ['Hello there?', 'Hi.']);
+      const [utf16, latin1] = JSON.parse(run.stdout) as Analysis[];
+      assert.deepStrictEqual(utf16.utterances.map((u) => u.text), ['Hello there?', 'Hi.']);
+      assert.deepStrictEqual(latin1.utterances.map((u) => u.text), ['Caf\uFFFD?', 'Oui.']);
+      assert.match(run.stderr, /latin1\.txt: the file is not valid UTF-8/);
     });
 
     it('exits 2 with the usage for bad arguments', () => {
