@@ -21,13 +21,15 @@ export function assignRoles(
     if (role) roles.set(speaker.key, role);
   }
   const undecided = speakers.filter((speaker) => !roles.has(speaker.key));
+  const declaredAny = roles.size > 0;
   if (undecided.length > 0) {
     const ranked = rankByQuestionRate(undecided, utterances);
     const missing = (['therapist', 'client'] as const).filter((role) => ![...roles.values()].includes(role));
     ranked.forEach((speaker, rank) => roles.set(speaker.key, missing[rank] ?? 'other'));
     if (speakers.length > 2 && missing.length > 0) {
       const guessed = ranked.slice(0, missing.length).map((speaker) => `${speaker.label} as ${roles.get(speaker.key)}`);
-      warnings.add('roles', 0, `${speakers.length} speakers and no declared roles: guessed ${guessed.join(' and ')} `
+      const undeclared = declaredAny ? `no declared ${missing.join(' or ')}` : 'no declared roles';
+      warnings.add('roles', 0, `${speakers.length} speakers and ${undeclared}: guessed ${guessed.join(' and ')} `
         + `by how often they ask questions${ranked.length > missing.length ? ', the others as other' : ''}. Declare roles in `
         + 'front matter at the top of the file ("---", "therapist: NAME", "client: NAME", "---").');
     }

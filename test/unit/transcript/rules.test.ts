@@ -128,6 +128,13 @@ describe('transcript rules', () => {
       assert.deepStrictEqual(parsed.speakers, [{ label: 'Therapist', role: 'therapist' }, { label: 'Dana', role: 'client' }]);
     });
 
+    it('names the undeclared role when it guesses among several speakers', () => {
+      const parsed = parse('T: Hello?\nDana: Hi?\nEli: Hm.\nT: And you?\nDana: Me?\nEli: Yes.\n');
+      assert.deepStrictEqual(parsed.speakers.map((s) => s.role), ['therapist', 'client', 'other']);
+      assert.strictEqual(parsed.warnings.length, 1);
+      assert.match(parsed.warnings[0].message, /^3 speakers and no declared client: guessed Dana as client by how often/);
+    });
+
     it('front matter roles beat question rates and make a once-used name a speaker', () => {
       const parsed = parse('---\ntherapist: Kim\nclient: Lou\n---\nLou: Why? Why? Why?\nKim: I hear you.\n');
       assert.deepStrictEqual(parsed.speakers, [{ label: 'Lou', role: 'client' }, { label: 'Kim', role: 'therapist' }]);
