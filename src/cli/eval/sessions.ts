@@ -3,6 +3,9 @@
 // to two single-metric references from the same run.
 import { Analyzer } from '../../core/analyzer';
 import { auc } from '../../core/stats/auc';
+import { indexComponents, type IndexComponents } from '../../core/summary/alliance-index';
+import { calibrateComponents, POINTS_PER_STANDARD_DEVIATION, type ComponentCalibration } from '../../core/summary/calibration';
+import { countSession } from '../../core/summary/counts';
 import type { Summary } from '../../core/types';
 import { groupByTranscript, splitOf, type AnnoMiCorpus, type AnnoMiRow, type AnnoMiSplit } from './annomi';
 
@@ -11,6 +14,7 @@ export interface SessionResult {
   split: AnnoMiSplit;
   highQuality: boolean;
   summary: Summary;
+  components: IndexComponents;
 }
 
 export interface SplitSessionAuc {
@@ -34,12 +38,16 @@ export function sessionText(rows: readonly AnnoMiRow[]): string {
 }
 
 export function analyseSessions(corpus: AnnoMiCorpus, analyzer = new Analyzer()): SessionResult[] {
-  return [...groupByTranscript(corpus.rows)].map(([transcriptId, rows]) => ({
-    transcriptId,
-    split: splitOf(transcriptId),
-    highQuality: rows[0].miQuality === 'high',
-    summary: analyzer.analyze(sessionText(rows), { fileName: `annomi-${transcriptId}.txt` }).summary,
-  }));
+  return [...groupByTranscript(corpus.rows)].map(([transcriptId, rows]) => {
+    const analysis = analyzer.analyze(sessionText(rows), { fileName: `annomi-${transcriptId}.txt` });
+    return {
+      transcriptId,
+      split: splitOf(transcriptId),
+      highQuality: rows[0].miQuality === 'high',
+      summary: analysis.summary,
+      components: indexComponents(countSession(analysis.utterances), analysis.summary.ruptureEvents),
+    };
+  });
 }
 
 export function sessionAuc(results: readonly SessionResult[], split: AnnoMiSplit): SplitSessionAuc {
@@ -73,8 +81,28 @@ export function formatSessionAuc(rows: readonly SplitSessionAuc[]): string {
   ].join('\n');
 }
 
+/** The weights the calibration rule derives from the dev split alone (the test split never enters it). */
+export function devCalibration(results: readonly SessionResult[]): ComponentCalibration[] {
+  const dev = results.filter((result) => result.split === 'dev');
+  return calibrateComponents(dev.map((result) => result.components), dev.map((result) => result.highQuality));
+}
+
+export function formatCalibration(rows: readonly ComponentCalibration[]): string {
+  const signed = (weight: number) => (weight > 0 ? `+${weight}` : `${weight}`);
+  const table = [
+    ['component', 'dev AUC alone', 'dev SD', 'implied weight', 'weight in use'],
+    ...rows.map((row) => [row.label, row.auc === null ? 'n/a' : row.auc.toFixed(3), row.standardDeviation.toFixed(3), signed(row.impliedWeight), signed(row.currentWeight)]),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
+  return [
+    `Calibration check on dev only: ${POINTS_PER_STANDARD_DEVIATION} index points per standard deviation, rounded (see explain-index).`,
+    ...table.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()),
+    '',
+  ].join('\n');
+}
+
 /** The whole `eval --sessions` report for a loaded corpus. */
 export function sessionReport(corpus: AnnoMiCorpus, analyzer = new Analyzer()): string {
   const results = analyseSessions(corpus, analyzer);
-  return formatSessionAuc([sessionAuc(results, 'dev'), sessionAuc(results, 'test')]);
+  return `${formatSessionAuc([sessionAuc(results, 'dev'), sessionAuc(results, 'test')])}\n${formatCalibration(devCalibration(results))}`;
 }

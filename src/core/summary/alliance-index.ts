@@ -31,6 +31,8 @@ export interface IndexTerm {
 
 export interface ExcludedComponent {
   component: keyof IndexComponents;
+  /** The sign a weight would have had (MITI: +1 adherent, −1 non-adherent). */
+  direction: 1 | -1;
   label: string;
   /** Why it carries no weight. */
   reason: string;
@@ -49,9 +51,10 @@ export interface IndexFormula {
 }
 
 // Weights: a unit-weighted standardised composite (an "improper linear model"), the choice least able to overfit
-// 13 low-quality dev sessions. Each term's sign comes from MITI (adherent +, non-adherent −); its size is about
-// 10 index points per standard deviation of the component across AnnoMI's dev sessions, rounded. Only the dev
-// split (transcript_id % 3 != 0) was looked at.
+// 13 low-quality dev sessions. Each term's sign comes from MITI (adherent +, non-adherent −); its size is 10 index
+// points per standard deviation of the component across AnnoMI's dev sessions, rounded to the nearest of
+// NICE_WEIGHTS (calibration.ts computes it; `eval --sessions` prints it). The base only places typical sessions
+// inside 0..100. Only the dev split (transcript_id % 3 != 0) was looked at.
 export const ALLIANCE_INDEX: IndexFormula = {
   base: 40,
   min: 0,
@@ -66,11 +69,11 @@ export const ALLIANCE_INDEX: IndexFormula = {
   ],
   excluded: [
     {
-      component: 'closedQuestions', label: 'closed questions per therapist turn',
+      component: 'closedQuestions', direction: -1, label: 'closed questions per therapist turn',
       reason: 'hardly differs between high- and low-quality AnnoMI dev sessions (AUC 0.58), and adding it lowered the index\'s dev AUC',
     },
     {
-      component: 'unrepairedRuptures', label: 'unrepaired ruptures',
+      component: 'unrepairedRuptures', direction: -1, label: 'unrepaired ruptures',
       reason: 'rupture markers were more frequent in high- than in low-quality AnnoMI dev sessions (AUC 0.38 as a penalty); shown in the summary, not scored',
     },
   ],

@@ -10,7 +10,7 @@ const zero: IndexComponents = {
 
 const toyFormula: IndexFormula = {
   base: 50, min: 0, max: 100, calibration: 'a toy formula for the test',
-  excluded: [{ component: 'closedQuestions', label: 'closed questions', reason: 'a reason' }],
+  excluded: [{ component: 'closedQuestions', direction: -1, label: 'closed questions', reason: 'a reason' }],
   terms: [
     { component: 'reflections', weight: 100, label: 'reflections per therapist turn' },
     { component: 'directive', weight: -80, label: 'directive turns per therapist turn' },

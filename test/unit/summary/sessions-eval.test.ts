@@ -1,7 +1,11 @@
 import * as assert from 'assert';
 import { parseAnnoMi } from '../../../src/cli/eval/annomi';
-import { analyseSessions, formatSessionAuc, sessionAuc, sessionText, type SessionResult } from '../../../src/cli/eval/sessions';
+import { analyseSessions, devCalibration, formatCalibration, formatSessionAuc, sessionAuc, sessionText, type SessionResult } from '../../../src/cli/eval/sessions';
+import { indexComponents } from '../../../src/core/summary/alliance-index';
+import { emptyCounts } from '../../../src/core/summary/counts';
 import { analysisOf, session } from './fixture';
+
+const zeroComponents = indexComponents(emptyCounts(), []);
 
 // A tiny hand-written file in AnnoMI's column layout (the real corpus is never needed by unit tests).
 const header = 'mi_quality,transcript_id,video_title,video_url,topic,utterance_id,interlocutor,timestamp,utterance_text,annotator_id,'
@@ -19,7 +23,7 @@ const corpus = parseAnnoMi([
 
 function result(split: 'dev' | 'test', highQuality: boolean, allianceIndex: number, reflectionToQuestion: number | null, clientTalkShare: number): SessionResult {
   const { summary } = analysisOf(session([]));
-  return { transcriptId: 0, split, highQuality, summary: { ...summary, allianceIndex, reflectionToQuestion, clientTalkShare } };
+  return { transcriptId: 0, split, highQuality, summary: { ...summary, allianceIndex, reflectionToQuestion, clientTalkShare }, components: zeroComponents };
 }
 
 describe('eval: AnnoMI sessions', () => {
@@ -54,5 +58,17 @@ describe('eval: AnnoMI sessions', () => {
       { split: 'dev', sessions: 89, high: 76, low: 13, allianceIndex: 0.9123, reflectionToQuestion: 0.5, clientTalkShare: null },
     ]);
     assert.ok(text.includes('\ndev    89 (76/13)           0.912          0.500            n/a\n'), text);
+  });
+
+  it('calibrates on the dev sessions only and prints the rule\'s weights beside the ones in use', () => {
+    const withReflections = (split: 'dev' | 'test', highQuality: boolean, reflections: number): SessionResult =>
+      ({ ...result(split, highQuality, 0, null, 0), components: { ...zeroComponents, reflections } });
+    // The test session would reverse the order if it were counted.
+    const rows = devCalibration([withReflections('dev', true, 0.4), withReflections('dev', false, 0.2), withReflections('test', false, 0.9)]);
+    const reflections = rows.find((row) => row.component === 'reflections');
+    // Dev only: mean 0.3, SD 0.1; 10 / 0.1 = 100. High 0.4 above low 0.2: AUC 1.
+    assert.deepStrictEqual([reflections?.auc, reflections?.impliedWeight], [1, 100]);
+    const text = formatCalibration(rows);
+    assert.ok(/\nreflections per therapist turn +1\.000 +0\.100 +\+100 +\+\d+\n/.test(text), text);
   });
 });
