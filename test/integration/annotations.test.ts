@@ -232,4 +232,15 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(api.annotations.store.problems(editor.document.uri)[0]?.field, 'decisions[1].verdict');
     await vscode.commands.executeCommand('undo');
   });
+
+  it('moves the sidecar along when the transcript is renamed in VS Code, unchanged', async () => {
+    const content = fs.readFileSync(sidecarFile, 'utf8');
+    const renamed = path.join(directory, 'session-renamed.transcript');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(vscode.Uri.file(transcript), vscode.Uri.file(renamed));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => fs.existsSync(`${renamed}.alliance.json`) || undefined, 'the sidecar to follow the rename');
+    assert.strictEqual(fs.readFileSync(`${renamed}.alliance.json`, 'utf8'), content);
+    assert.ok(!fs.existsSync(sidecarFile));
+  });
 });

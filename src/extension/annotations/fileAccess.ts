@@ -1,5 +1,8 @@
 // Reading and writing beside a document through vscode.workspace.fs, so it works in virtual workspaces too. Writes
-// are atomic (a temporary file, then a rename over the target), so a crash never leaves half a sidecar.
+// go to a temporary file that is then renamed over the target, so a crash never leaves half a sidecar. On local
+// disks the rename is Node's rename(2), which replaces the target in one step; vscode.workspace.fs.rename with
+// overwrite deletes the target first, leaving a moment with no file at all.
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
@@ -18,7 +21,8 @@ export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Pr
   const temporary = vscode.Uri.joinPath(folder, `.${name}.${Date.now().toString(36)}.tmp`);
   await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
   try {
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    if (uri.scheme === 'file') await fs.promises.rename(temporary.fsPath, uri.fsPath);
+    else await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;

@@ -44,7 +44,29 @@ export class SidecarStore implements vscode.Disposable {
       watcher.onDidChange((uri) => this.reloadFromDisk(uri)),
       watcher.onDidCreate((uri) => this.reloadFromDisk(uri)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
+      vscode.workspace.onDidRenameFiles((event) => this.followRenames(event.files)),
     );
+  }
+
+  /** A transcript renamed or moved in VS Code takes its sidecar along, so its annotations are not left behind. An
+   * existing sidecar at the new name is never overwritten. */
+  private async followRenames(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+    for (const { oldUri, newUri } of files) {
+      if (oldUri.path.endsWith(SIDECAR_SUFFIX)) continue;
+      const from = sidecarUriFor(oldUri);
+      const to = sidecarUriFor(newUri);
+      try {
+        await vscode.workspace.fs.stat(from);
+      } catch {
+        continue;
+      }
+      this.entries.delete(oldUri.toString());
+      try {
+        await vscode.workspace.fs.rename(from, to, { overwrite: false });
+      } catch (error) {
+        void vscode.window.showWarningMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(from)} was not moved along with its transcript (${error instanceof Error ? error.message : String(error)}). Move or merge it by hand; it was not changed.`);
+      }
+    }
   }
 
   /** The sidecar of a transcript (an empty one if there is none yet), or undefined while its file is broken. */
