@@ -12,7 +12,8 @@
 // Behaviour (therapist)
 //   - A question is present when a sentence ends with "?" (and is not just a tag such as "…, isn't it?") or an
 //     open invitation fires ("Tell me more", "Walk me through it"): MITI codes invitations as open questions.
-//     Open when an open-question finding fires (wh-words, invitations), otherwise closed.
+//     Its type is that of the last question (the one the client answers): open for what/how/why and
+//     invitations, closed for yes/no questions and requests for a fact (how many, when, where, which).
 //   - Input is advice when advice, persuasion, command or obligation findings fire; options and negotiation
 //     from their findings; information from information findings.
 //   - A reflection is a statement about the client's experience: a reflection finding ("it sounds like",
@@ -22,7 +23,8 @@
 //   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
 //     of the client), then a question, then a reflection, then information, else other.
 //   - Reflection type: complex when a complex-reflection finding fires (feelings, meaning, metaphor, double-
-//     sided "but/on the other hand", amplification) or the reflective statement is long; otherwise simple.
+//     sided "on the other hand", amplification), or when the statement is long and has no simple lead-in
+//     ("So you…", "You said…"); otherwise simple (repeating or rephrasing).
 // Talk (client)
 //   - Change or sustain from their findings; when both fire, the later statement wins (clients often end on
 //     where they stand); neither is neutral. Rupture markers are codes of their own and do not change talk.
@@ -35,7 +37,7 @@ const SOFTENERS = new Set(['collaborative.permission', 'collaborative.autonomy']
 /** Statements shorter than this are acknowledgements ("Okay.", "I see."), not reflections. */
 const MIN_REFLECTION_WORDS = 3;
 /** A reflective statement this long usually adds meaning beyond the client's words (complex). */
-const COMPLEX_REFLECTION_WORDS = 18;
+const COMPLEX_REFLECTION_WORDS = 14;
 
 export function deriveStance(findings: readonly Finding[]): Stance {
   const codes = new Set(findings.map((finding) => finding.code));
@@ -76,7 +78,13 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
   // voice (MITI): it counts as a question and as a reflective statement.
   const declarative = match.sentences.map((_, index) => !codesIn[index].has('question.open') && !codesIn[index].has('question.closed'));
   const hasQuestion = isQuestion.some(Boolean);
-  const question: QuestionType | null = hasQuestion ? (has(findings, 'question.open') ? 'open' : 'closed') : null;
+  // The last question is the one the client answers, so it sets the type; failing a cue there, any open cue.
+  const lastQuestion = isQuestion.lastIndexOf(true);
+  const lastCodes = codesIn[lastQuestion] ?? new Set<string>();
+  const question: QuestionType | null = !hasQuestion ? null
+    : lastCodes.has('question.open') ? 'open'
+      : lastCodes.has('question.closed') ? 'closed'
+        : has(findings, 'question.open') ? 'open' : 'closed';
 
   const input = inputType(findings, isQuestion, sentenceOf);
   const reflectionCue = (codes: Set<string>) => codes.has('reflection.simple') || codes.has('reflection.complex');
@@ -94,7 +102,7 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
   // reflection cue makes it a reflection there.
   const reflective = reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS);
   const reflection: ReflectionType | null = reflective
-    ? (has(findings, 'reflection.complex') || reflectiveWords >= COMPLEX_REFLECTION_WORDS ? 'complex' : 'simple')
+    ? (has(findings, 'reflection.complex') || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
     : null;
 
   let behaviour: Behaviour = 'other';
