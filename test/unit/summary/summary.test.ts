@@ -61,10 +61,10 @@ describe('summary: session metrics on a hand-coded session', () => {
       unrepairedRuptures: 0,
     });
     assert.strictEqual(summary.allianceIndex, allianceIndexOf(components));
-    // With the calibrated weights (explain-index): 40 + 50 × 2/6 + 100 × 1/6 − 100 × 1/6 (directive)
-    // − 100 × 1/6 (advice) + 50 × (38/81 − 0.5) + 20 × 0.5 = 40 + 16.667 + 16.667 − 16.667 − 16.667 − 1.543 + 10
-    // = 48.457 → 48.5
-    assert.strictEqual(summary.allianceIndex, 48.5);
+    // With the calibrated weights (explain-index): 45 + 50 × 2/6 + 100 × 1/6 − 100 × 1/6 (directive)
+    // − 100 × 1/6 (advice) + 50 × (38/81 − 0.5) + 20 × 0.5 = 45 + 16.667 + 16.667 − 16.667 − 16.667 − 1.543 + 10
+    // = 53.457 → 53.5
+    assert.strictEqual(summary.allianceIndex, 53.5);
   });
 
   it('cuts a timestamp-free session into ten slices of utterances that tile the lines', () => {
