@@ -107,6 +107,12 @@ describe('Editor highlights', function () {
       return painted && painted.question.length > 0 ? painted : undefined;
     }, 'question highlights');
     assert.deepStrictEqual(sorted(ranges.question), sorted(questionTurns));
+    // Where no finding sits, the hover explains the question mark itself.
+    const plainQuestion = analysis.utterances.find((utterance) => utterance.question !== null
+      && !utterance.findings.some((finding) => finding.start <= utterance.start && finding.end > utterance.start))!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(plainQuestion.start));
+    const text = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+    assert.ok(text.includes('· therapist question'), `the question is explained on hover: ${text}`);
   });
 
   it('Toggle Highlights turns every highlight off, then on again', async () => {

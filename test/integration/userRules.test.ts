@@ -31,6 +31,12 @@ describe('Workspace rules (.alliance-lens/rules.json)', function () {
   this.timeout(60_000);
   const hadFolder = fs.existsSync(RULES_FOLDER);
 
+  before(async () => {
+    // The folder first: file watchers pick up a file in a folder they already know about more reliably.
+    fs.mkdirSync(RULES_FOLDER, { recursive: true });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  });
+
   after(() => {
     if (!hadFolder) fs.rmSync(RULES_FOLDER, { recursive: true, force: true });
   });
@@ -46,15 +52,14 @@ describe('Workspace rules (.alliance-lens/rules.json)', function () {
     const text = JSON.stringify({ rules: [TEAM_UP_RULE] }, null, 2);
     const withRule = new (engine().Analyzer)({ userRuleFiles: [{ path: RULES_FILE, text }] });
     assert.deepStrictEqual(withRule.ruleErrors, [], 'the test rule is valid');
-    fs.mkdirSync(RULES_FOLDER, { recursive: true });
     fs.writeFileSync(RULES_FILE, text);
-    await waitFor(async () => covered((await decorations(document.uri))?.ranges?.collaborative ?? []) || undefined, 'the workspace rule to highlight');
+    await waitFor(async () => covered((await decorations(document.uri))?.ranges?.collaborative ?? []) || undefined, 'the workspace rule to highlight', 30_000);
 
     fs.rmSync(RULES_FILE);
     await waitFor(async () => {
       const ranges = (await decorations(document.uri))?.ranges;
       return ranges && !covered(ranges.collaborative) ? true : undefined;
-    }, 'the highlight to go with the rules file');
+    }, 'the highlight to go with the rules file', 30_000);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

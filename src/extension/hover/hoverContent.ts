@@ -32,3 +32,18 @@ export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, na
   lines.push(`Rule \`${finding.rule.replace(/`/g, '')}\` · [Turn this rule off](command:${DISABLE_RULE_COMMAND}?${args} "Adds the rule to allianceLens.rules.disabled")`);
   return lines.join('\n');
 }
+
+const ACT_NOTES: Record<'question' | 'reflection', string> = {
+  question: 'Questions count toward the reflection-to-question ratio (MITI 4.2.1: fair 1:1, good 2:1) and the share of open questions.',
+  reflection: 'Reflections count toward the reflection-to-question ratio (MITI 4.2.1: fair 1:1, good 2:1); complex ones toward % complex reflections (fair 40%, good 50%).',
+};
+
+/** Markdown for a whole-utterance mark (question or reflection): what kind it is, why it matters, its other codes. */
+export function utteranceActMarkdown(utterance: AnalysedUtterance, act: 'question' | 'reflection', names: Pick<HoverNames, 'codeName'>): string {
+  const kind = act === 'question' ? utterance.question : utterance.reflection;
+  const code = `${act}.${kind ?? ''}`;
+  const lines = [`**${escapeMarkdown(names.codeName(code))}** · therapist ${act}`, '', ACT_NOTES[act]];
+  const otherCodes = utterance.codes.filter((candidate) => candidate !== code);
+  if (otherCodes.length > 0) lines.push('', `*Also in this utterance:* ${otherCodes.map((other) => escapeMarkdown(names.codeName(other))).join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { hoverMarkdown } from '../../../src/extension/hover/hoverContent';
+import { hoverMarkdown, utteranceActMarkdown } from '../../../src/extension/hover/hoverContent';
 import { finding, utterance } from './analysis-builder';
 
 const names = {
@@ -39,5 +39,15 @@ describe('hoverMarkdown', () => {
   it('escapes transcript-derived text so it cannot become a link or HTML', () => {
     const markdown = hoverMarkdown({ ...fired, message: '[x](command:evil) <img src=x>' }, turn, names);
     assert.ok(markdown.includes('\\[x\\]\\(command:evil\\) \\<img src=x\\>'));
+  });
+});
+
+describe('utteranceActMarkdown', () => {
+  it('names the kind of question, says why it matters, and lists the other codes', () => {
+    const turn = utterance(0, 0, 30, { question: 'closed', codes: ['question.closed', 'directive.command'] });
+    const markdown = utteranceActMarkdown(turn, 'question', names);
+    assert.match(markdown, /^\*\*Closed question\*\* · therapist question/);
+    assert.ok(markdown.includes('reflection-to-question ratio'));
+    assert.ok(markdown.includes('*Also in this utterance:* Command'));
   });
 });
