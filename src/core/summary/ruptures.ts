@@ -26,10 +26,7 @@ export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureE
 type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' | 'repairMove'>;
 
 function howItWasMet(utterances: readonly AnalysedUtterance[], rupturePosition: number): Response {
-  const replies = utterances
-    .slice(rupturePosition + 1)
-    .filter((utterance) => utterance.role === 'therapist')
-    .slice(0, THERAPIST_TURNS_TO_REPAIR);
+  const replies = nextTherapistTurns(utterances, rupturePosition + 1, THERAPIST_TURNS_TO_REPAIR);
   let firstDirective: AnalysedUtterance | undefined;
   for (const [turn, reply] of replies.entries()) {
     const move = findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
@@ -40,6 +37,15 @@ function howItWasMet(utterances: readonly AnalysedUtterance[], rupturePosition: 
     return { status: 'met-with-directive', responseIndex: firstDirective.index, responseLine: firstDirective.line };
   }
   return { status: 'unaddressed', responseIndex: null, responseLine: null };
+}
+
+/** Stops at the n-th therapist turn, so a file with many ruptures stays linear in its length. */
+function nextTherapistTurns(utterances: readonly AnalysedUtterance[], from: number, n: number): AnalysedUtterance[] {
+  const turns: AnalysedUtterance[] = [];
+  for (let position = from; position < utterances.length && turns.length < n; position++) {
+    if (utterances[position].role === 'therapist') turns.push(utterances[position]);
+  }
+  return turns;
 }
 
 function isPlainReflection(utterance: AnalysedUtterance): boolean {
