@@ -181,6 +181,12 @@ describe('transcript rules', () => {
       assert.match(parsed.warnings[0].message, /names no speaker/);
     });
 
+    it('reads Otter headers separated by a tab and times past the hour', () => {
+      const parsed = parse('Dr. Kay\t59:58\nShall we stop here?\n\nJo\t1:00:03\nYes.\n');
+      assert.strictEqual(parsed.format, 'otter');
+      assert.deepStrictEqual(rows(parsed), [['Dr. Kay', 'therapist', 1, '00:59:58', 'Shall we stop here?'], ['Jo', 'client', 4, '01:00:03', 'Yes.']]);
+    });
+
     it('warns about an SRT block without a timing line and keeps its text', () => {
       const parsed = parse('1\n00:00:01,000 --> 00:00:02,000\nT: Hello\n\nstray words\n', 'a.srt');
       assert.deepStrictEqual(parsed.utterances.map((u) => u.text), ['Hello\nstray words']);
