@@ -25,6 +25,8 @@ export interface AnnotationHostServices {
   configuration: Configuration;
   analyses: {
     latest(document: vscode.TextDocument): Analysis | undefined;
+    /** Only an analysis of the document's current version (offsets that match its text). */
+    get(document: vscode.TextDocument): Analysis | undefined;
     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: Analysis }>;
   };
   summaryView?: { addSummaryDecorator(decorator: SummaryDecorator): vscode.Disposable };
@@ -99,7 +101,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => void refresh(editor.document))),
     codebooks.onDidChange(() => vscode.window.visibleTextEditors.forEach((editor) => void refresh(editor.document))),
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingReviewActions(analysisOf), FindingReviewActions.metadata),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingReviewActions((document) => services.analyses.get(document)), FindingReviewActions.metadata),
     vscode.commands.registerCommand(CODE_SELECTION_COMMAND, (codes?: string[], memo?: string) => codeSelection(coding, vscode.window.activeTextEditor, codes, memo)),
     vscode.commands.registerCommand(REVIEW_FINDING_COMMAND, (review: FindingReview) => reviewFinding(coding, review)),
     vscode.commands.registerCommand(REVEAL_SEGMENT_COMMAND, (uri: vscode.Uri, start: number, end: number) => revealSegment(uri, start, end)),
