@@ -11,22 +11,26 @@ export const THERAPIST_TURNS_TO_REPAIR = 3;
 const REFLECTION_OF_RUPTURE = 'empathic-reflection';
 
 export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureEvent[] {
+  const therapistTurns = utterances.filter((utterance) => utterance.role === 'therapist');
   const events: RuptureEvent[] = [];
-  utterances.forEach((utterance, position) => {
-    if (utterance.role !== 'client') return;
+  // Walks the therapist turns alongside the utterances, so each rupture finds its replies without a rescan.
+  let nextTherapistTurn = 0;
+  for (const utterance of utterances) {
+    if (utterance.role === 'therapist') nextTherapistTurn++;
+    if (utterance.role !== 'client') continue;
     for (const kind of ['withdrawal', 'confrontation'] as const) {
       if (utterance.codes.includes(RUPTURE_CODES[kind])) {
-        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(utterances, position) });
+        const replies = therapistTurns.slice(nextTherapistTurn, nextTherapistTurn + THERAPIST_TURNS_TO_REPAIR);
+        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies) });
       }
     }
-  });
+  }
   return events;
 }
 
 type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' | 'repairMove'>;
 
-function howItWasMet(utterances: readonly AnalysedUtterance[], rupturePosition: number): Response {
-  const replies = nextTherapistTurns(utterances, rupturePosition + 1, THERAPIST_TURNS_TO_REPAIR);
+function howItWasMet(replies: readonly AnalysedUtterance[]): Response {
   let firstDirective: AnalysedUtterance | undefined;
   for (const [turn, reply] of replies.entries()) {
     const move = findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
@@ -37,15 +41,6 @@ function howItWasMet(utterances: readonly AnalysedUtterance[], rupturePosition: 
     return { status: 'met-with-directive', responseIndex: firstDirective.index, responseLine: firstDirective.line };
   }
   return { status: 'unaddressed', responseIndex: null, responseLine: null };
-}
-
-/** Stops at the n-th therapist turn, so a file with many ruptures stays linear in its length. */
-function nextTherapistTurns(utterances: readonly AnalysedUtterance[], from: number, n: number): AnalysedUtterance[] {
-  const turns: AnalysedUtterance[] = [];
-  for (let position = from; position < utterances.length && turns.length < n; position++) {
-    if (utterances[position].role === 'therapist') turns.push(utterances[position]);
-  }
-  return turns;
 }
 
 function isPlainReflection(utterance: AnalysedUtterance): boolean {
