@@ -34,6 +34,10 @@ const NO_TURNS_HELP = {
 
 export function parseTranscript(text: string, options: ParseOptions = {}): ParsedTranscript {
   const warnings = new WarningList();
+  // dist/core.js is also called from plain JavaScript, where nothing checks the argument's type.
+  if (typeof text !== 'string') {
+    return { format: 'labeled', speakers: [], utterances: [], metadata: {}, warnings: [], refused: `Expected the transcript as text, got ${typeof text}.` };
+  }
   if (text.indexOf('\u0000') !== -1) {
     return {
       format: 'labeled', speakers: [], utterances: [], metadata: {}, warnings: [],

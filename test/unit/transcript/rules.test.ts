@@ -209,6 +209,14 @@ describe('transcript rules', () => {
       }
     });
 
+    it('refuses a value that is not text instead of throwing (plain JavaScript callers)', () => {
+      for (const value of [undefined, null, 42, { text: 'T: hi' }]) {
+        const parsed = parseTranscript(value as unknown as string);
+        assert.strictEqual(parsed.utterances.length, 0);
+        assert.match(parsed.refused ?? '', /Expected the transcript as text/);
+      }
+    });
+
     it('refuses text with NUL bytes with a clear message', () => {
       const parsed = parse('T: hello\u0000\u0001\u0002');
       assert.strictEqual(parsed.utterances.length, 0);
