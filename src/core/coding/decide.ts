@@ -36,6 +36,8 @@ const ADVICE_CODES = new Set(['input.advice', 'directive.persuade', 'directive.c
 const SOFTENERS = new Set(['collaborative.permission', 'collaborative.autonomy']);
 /** Statements shorter than this are acknowledgements ("Okay.", "I see."), not reflections. */
 const MIN_REFLECTION_WORDS = 3;
+/** A greeting or thanks ("Hi Carrie, thanks for coming in today.") up to this long is not a reflection. */
+const ACKNOWLEDGEMENT_MAX_WORDS = 10;
 /** A reflective statement this long usually adds meaning beyond the client's words (complex). */
 const COMPLEX_REFLECTION_WORDS = 14;
 
@@ -72,7 +74,9 @@ interface TherapistCoding {
 function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): TherapistCoding {
   const codesIn = match.sentences.map(() => new Set<string>());
   for (const finding of findings) codesIn[sentenceOf(finding)]?.add(finding.code);
-  const isQuestion = match.sentences.map((sentence, index) => (sentence.question && sentence.words > 0 && !codesIn[index].has('question.tag'))
+  // "Yeah?" or "All right?" on its own is a backchannel with a rising voice, not a question.
+  const backchannel = (index: number) => codesIn[index].has('other.acknowledge') && match.sentences[index].words <= 2;
+  const isQuestion = match.sentences.map((sentence, index) => (sentence.question && sentence.words > 0 && !codesIn[index].has('question.tag') && !backchannel(index))
     || codesIn[index].has('question.open'));
   // A question mark without a question form ("So you'd like to give up?") is a reflection said with a rising
   // voice (MITI): it counts as a question and as a reflective statement.
@@ -92,10 +96,12 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
     const codes = codesIn[index];
     if (isQuestion[index] && !declarative[index]) return sum;
     if (reflectionCue(codes)) return sum + sentence.words;
-    const acknowledgement = codes.has('other.acknowledge') && sentence.words < 2 * MIN_REFLECTION_WORDS;
+    const acknowledgement = codes.has('other.acknowledge') && sentence.words < ACKNOWLEDGEMENT_MAX_WORDS;
+    // An affirmation is its own MITI behaviour, not a reflection (AnnoMI codes it "other").
+    const affirming = codes.has('collaborative.affirm') && !reflectionCue(codes);
     const giving = [...codes].some((code) => code.startsWith('input.') || ADVICE_CODES.has(code));
     const aboutSelf = sentence.firstPerson;
-    return acknowledgement || giving || aboutSelf ? sum : sum + sentence.words;
+    return acknowledgement || affirming || giving || aboutSelf ? sum : sum + sentence.words;
   }, 0);
   const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes));
   // Next to a question, a plain statement is usually its preamble ("You got it pierced. How long ago?"); only a

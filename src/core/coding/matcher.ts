@@ -9,6 +9,7 @@
 //   skips patterns that cannot match (the word set it checks is a superset of what compromise compares), so the
 //   output is identical with and without it: test/unit/coding/matcher.test.ts checks exactly that.
 import nlp from 'compromise/two';
+import { untaggedTerms } from './untagged-terms';
 import type { Rule } from './rule-schema';
 
 export interface RawHit {
@@ -71,7 +72,9 @@ export interface CompiledRules {
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'myself', 'ourselves', 'mine', 'ours']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
-const NEEDS_TAGGER = /[#{~]/;
+/** Tags (#Verb), roots ({walk}), switches (%Noun|Verb%) and fuzzy words (~word~) need the tagger; counts ({0,4})
+ * and a bare % sign do not. */
+const NEEDS_TAGGER = /[#~]|%[A-Za-z]|\{(?![\d,\s]*\})/;
 
 function isRequired(reg: Reg): boolean {
   return !reg.optional && !reg.negative && !reg.fuzzy && reg.min !== 0;
@@ -169,7 +172,7 @@ const runMatch = (nlp.methods() as unknown as {
 export function matchUtterance(compiled: CompiledRules, text: string): MatchResult {
   let doc: View;
   try {
-    doc = compiled.needsTagger ? nlp(text) : nlp.tokenize(text);
+    doc = compiled.needsTagger ? nlp(text) : untaggedTerms(text);
     // Contractions add implicit terms; fresh indexes keep match pointers (and so our offsets) exact.
     doc.compute('index');
     doc.compute('offset');
