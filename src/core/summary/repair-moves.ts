@@ -22,22 +22,34 @@ function repairNet(): Net {
   return compiled;
 }
 
+/** Results by text: the summary is recomputed on every edit, and most replies have not changed since the last one.
+ * Bounded, because a long editing session sees many texts. */
+const movesByText = new Map<string, string | null>();
+const MOVE_CACHE_LIMIT = 5000;
+
 /** The id of the first repair move (in data-file order) found in the text, or null. */
 export function findRepairMove(text: string): string | null {
+  const cached = movesByText.get(text);
+  if (cached !== undefined) return cached;
+  const move = detectRepairMove(text);
+  if (movesByText.size >= MOVE_CACHE_LIMIT) movesByText.clear();
+  movesByText.set(text, move);
+  return move;
+}
+
+function detectRepairMove(text: string): string | null {
   if (!text.trim()) return null;
   try {
-    const { found } = nlp(text).sweep(repairNet());
-    const ids = new Set(found.map((hit) => (hit as { reason?: string }).reason));
+    const ids = new Set(matchingRepairMoves(text));
     return REPAIR_MOVES.find((move) => ids.has(move.id))?.id ?? null;
   } catch {
-    // A pattern or a text compromise cannot handle must not stop the summary; the rupture then simply has no
-    // detected repair.
+    // A text compromise cannot handle must not stop the summary; the rupture then simply has no detected repair.
     return null;
   }
 }
 
-/** Which moves' patterns match the text, for the data file's tests. */
+/** Which moves' patterns match the text. Tokenising without tagging is enough: the patterns match words only. */
 export function matchingRepairMoves(text: string): string[] {
-  const { found } = nlp(text).sweep(repairNet());
+  const { found } = nlp.tokenize(text).sweep(repairNet());
   return [...new Set(found.map((hit) => String((hit as { reason?: string }).reason)))];
 }

@@ -15,19 +15,13 @@ export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureE
   const events: RuptureEvent[] = [];
   // Walks the therapist turns alongside the utterances, so each rupture finds its replies without a rescan.
   let nextTherapistTurn = 0;
-  // A reply can answer several rupture markers; compromise reads each reply once.
-  const movesByIndex = new Map<number, string | null>();
-  const repairMoveOf = (reply: AnalysedUtterance) => {
-    if (!movesByIndex.has(reply.index)) movesByIndex.set(reply.index, findRepairMove(reply.text));
-    return movesByIndex.get(reply.index) ?? null;
-  };
   for (const utterance of utterances) {
     if (utterance.role === 'therapist') nextTherapistTurn++;
     if (utterance.role !== 'client') continue;
     for (const kind of ['withdrawal', 'confrontation'] as const) {
       if (utterance.codes.includes(RUPTURE_CODES[kind])) {
         const replies = therapistTurns.slice(nextTherapistTurn, nextTherapistTurn + THERAPIST_TURNS_TO_REPAIR);
-        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies, repairMoveOf) });
+        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies) });
       }
     }
   }
@@ -36,10 +30,10 @@ export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureE
 
 type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' | 'repairMove'>;
 
-function howItWasMet(replies: readonly AnalysedUtterance[], repairMoveOf: (reply: AnalysedUtterance) => string | null): Response {
+function howItWasMet(replies: readonly AnalysedUtterance[]): Response {
   let firstDirective: AnalysedUtterance | undefined;
   for (const [turn, reply] of replies.entries()) {
-    const move = repairMoveOf(reply) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
+    const move = findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
     if (move) return { status: 'repaired', responseIndex: reply.index, responseLine: reply.line, repairMove: move };
     if (reply.stance === 'directive') firstDirective ??= reply;
   }
