@@ -77,11 +77,19 @@ describe('summary: session metrics on a hand-coded session', () => {
   });
 
   it('scores each slice with the same formula on the slice alone', () => {
-    // Slice 6 is line 7 alone: one therapist turn, directive advice, no client words.
-    const slice = utterances.slice(6, 7);
-    assert.strictEqual(summary.timeline[5].allianceIndex, allianceIndexOf(indexComponents(countSession(slice), [])));
-    // Slice 1 is a lone open question: every component is zero, so the slice scores the formula's base.
-    assert.strictEqual(summary.timeline[0].allianceIndex, allianceIndexOf(indexComponents(countSession(utterances.slice(0, 1)), [])));
+    const slices: [segment: number, from: number, to: number][] = [[0, 0, 1], [4, 4, 6], [5, 6, 7], [9, 10, 12]];
+    for (const [segment, from, to] of slices) {
+      assert.strictEqual(summary.timeline[segment].allianceIndex,
+        allianceIndexOf(indexComponents(countSession(utterances.slice(from, to)), [])), `slice ${segment + 1}`);
+    }
+    // By hand, with the calibrated weights:
+    // slice 1 (line 1): a lone open question, 5 therapist words, none from the client: 45 + 50 × (0 − 0.5) = 20.
+    // slice 5 (lines 5–6): a simple reflection (5 words) and sustain talk (8 words):
+    //   45 + 50 × 1 + 50 × (8/13 − 0.5) + 20 × (0 − 1)/1 = 45 + 50 + 5.769 − 20 = 80.769 → 80.8.
+    // slice 6 (line 7): directive advice alone: 45 − 100 − 100 + 50 × (0 − 0.5) = −180 → clamped to 0.
+    // slice 10 (lines 11–12): a collaborative question (8 words) and change talk (7 words):
+    //   45 + 100 × 1 + 50 × (7/15 − 0.5) + 20 × 1 = 45 + 100 − 1.667 + 20 = 163.3 → clamped to 100.
+    assert.deepStrictEqual([0, 4, 5, 9].map((segment) => summary.timeline[segment].allianceIndex), [20, 80.8, 0, 100]);
   });
 });
 
