@@ -79,16 +79,28 @@ describe('Human coding (annotations)', function () {
     const findings = analysis.utterances.flatMap((utterance) => utterance.findings);
     assert.ok(findings.length >= 2, 'the engine found something to review');
     const [first, second] = findings;
-    const actionsAt = async (finding: typeof first) => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
-      editor.document.uri, new vscode.Range(editor.document.positionAt(finding!.start), editor.document.positionAt(finding!.end)));
-    const firstActions = (await actionsAt(first)).filter((action) => action.title.includes(first!.rule));
-    assert.deepStrictEqual(firstActions.map((action) => action.title.split(' ')[0]), ['Accept', 'Reject']);
-    const accept = firstActions.find((action) => action.title.startsWith('Accept'))!;
-    await vscode.commands.executeCommand(accept.command!.command, ...accept.command!.arguments!);
-    const reject = (await actionsAt(second)).find((action) => action.title.startsWith('Reject') && action.title.includes(second!.rule))!;
-    await vscode.commands.executeCommand(reject.command!.command, ...reject.command!.arguments!);
-    const replace = (await actionsAt(second)).find((action) => action.title.startsWith('Replace'));
-    assert.ok(replace, 'a replace action is offered');
+    type Finding = typeof first;
+    /** The quick fix for this finding (several findings may share a range, so match on the rule in the arguments). */
+    const actionFor = async (finding: Finding, verdict: 'accept' | 'reject' | 'replace') => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+        editor.document.uri, new vscode.Range(editor.document.positionAt(finding!.start), editor.document.positionAt(finding!.end)));
+      const action = actions.find((candidate) => {
+        const review = candidate.command?.arguments?.[0] as { rule?: string; verdict?: string; start?: number } | undefined;
+        return review?.rule === finding!.rule && review.verdict === verdict && review.start === finding!.start;
+      });
+      assert.ok(action, `a quick fix to ${verdict} ${finding!.rule}`);
+      assert.match(action.title, new RegExp(`^${verdict[0]!.toUpperCase()}${verdict.slice(1)} `));
+      return action;
+    };
+    const run = (action: vscode.CodeAction, override: object = {}) =>
+      vscode.commands.executeCommand(action.command!.command, { ...action.command!.arguments![0], ...override });
+    await run(await actionFor(first, 'accept'));
+    await run(await actionFor(second, 'reject'));
+    // Replacing asks for codes in a quick pick; giving them in the arguments skips it. It supersedes the rejection.
+    await run(await actionFor(second, 'replace'), { replacement: ['question.closed'] });
+    assert.deepStrictEqual(readSidecar(sidecarFile).decisions.map((d) => [d.rule, d.verdict, d.replacement ?? null]),
+      [[first!.rule, 'accept', null], [second!.rule, 'replace', ['question.closed']]]);
+    await run(await actionFor(second, 'reject'));
     const decisions = readSidecar(sidecarFile).decisions;
     assert.deepStrictEqual(decisions.map((d) => [d.rule, d.verdict, d.coder]), [[first!.rule, 'accept', 'ana'], [second!.rule, 'reject', 'ana']]);
     assert.strictEqual(decisions[0]!.anchor.exact, editor.document.getText().slice(first!.start, first!.end));
@@ -99,6 +111,10 @@ describe('Human coding (annotations)', function () {
     assert.ok(stored);
     const thread = await waitFor(() => api.annotations.comments.threads(editor.document.uri)[0], 'the comment thread to show');
     await vscode.commands.executeCommand('allianceLens.comments.reply', { thread, text: 'Agreed.' });
+    await vscode.commands.executeCommand('allianceLens.comments.resolve', thread);
+    await vscode.commands.executeCommand('allianceLens.comments.reopen', thread);
+    assert.strictEqual(readSidecar(sidecarFile).comments[0]!.resolved, false);
+    assert.strictEqual(thread.state, vscode.CommentThreadState.Unresolved);
     await vscode.commands.executeCommand('allianceLens.comments.resolve', thread);
     const [saved] = readSidecar(sidecarFile).comments;
     assert.deepStrictEqual(saved!.comments.map((c) => [c.author, c.body]), [['ana', 'Try a reflection here.'], ['ana', 'Agreed.']]);
@@ -162,18 +178,26 @@ describe('Human coding (annotations)', function () {
   });
 
   it('flags an annotation whose words are deleted as orphaned, lists it, and re-attaches it on undo', async () => {
+    await vscode.window.showTextDocument(editor.document);
     await editor.edit((edit) => edit.delete(rangeOf(editor.document, 'I want to cut down')));
-    await api.annotations.store.flush();
-    const orphaned = readSidecar(sidecarFile).annotations[0]!;
-    assert.strictEqual(orphaned.orphaned, true);
+    // The change reaches the extension as an event, and the sidecar is saved shortly after: wait for both.
+    const orphaned = await waitFor(async () => {
+      await api.annotations.store.flush();
+      const first = readSidecar(sidecarFile).annotations[0]!;
+      return first.orphaned ? first : undefined;
+    }, 'the annotation to be flagged orphaned on disk');
     assert.deepStrictEqual(orphaned.codes, ['talk.change', 'talk.sustain'], 'kept whole');
     const roots = await waitFor(() => (api.annotations.codesTree.rootNodes.some((node) => node.kind === 'group' && node.label.startsWith('Orphaned')) ? api.annotations.codesTree.rootNodes : undefined), 'the Orphaned group');
     const group = roots.find((node) => node.kind === 'group' && node.label.startsWith('Orphaned'));
     assert.ok(group && group.kind === 'group' && group.orphans?.[0]?.includes('I want to cut down'));
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
-    await api.annotations.store.flush();
-    const back = readSidecar(sidecarFile);
-    assert.ok(!back.annotations[0]!.orphaned);
+    await waitFor(() => editor.document.getText().includes('I want to cut down') || undefined, 'undo to restore the words');
+    const back = await waitFor(async () => {
+      await api.annotations.store.flush();
+      const sidecar = readSidecar(sidecarFile);
+      return sidecar.annotations[0]!.orphaned ? undefined : sidecar;
+    }, 'the annotation to re-attach on disk');
     assertAllInPlace(back, editor.document.getText());
   });
 

@@ -82,7 +82,9 @@ export class FindingReviewActions implements vscode.CodeActionProvider {
     const to = document.offsetAt(range.end);
     const findings = analysis.utterances.flatMap((utterance) => utterance.findings)
       .filter((finding) => finding.start <= to && from <= finding.end && finding.end <= document.getText().length);
-    return findings.flatMap((finding) => this.actionsFor(document, finding));
+    // One rule can fire twice on the same words; one set of fixes is enough.
+    const unique = findings.filter((finding, i) => findings.findIndex((other) => other.rule === finding.rule && other.start === finding.start && other.end === finding.end) === i);
+    return unique.flatMap((finding) => this.actionsFor(document, finding));
   }
 
   private actionsFor(document: vscode.TextDocument, finding: Finding): vscode.CodeAction[] {
