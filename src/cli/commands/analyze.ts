@@ -1,15 +1,15 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
 import { parseArgs } from 'util';
-import { Analyzer } from '../../core/analyzer';
 import type { Analysis, Warning } from '../../core/types';
-import { analyzeFile } from '../analyze-file';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
 import { checkOutPath, writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
+import { defaultJobCount, runAnalysisJobs } from '../jobs/pool';
+import { progressReporter } from '../jobs/progress';
 
 const usage = () => [
-  'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH]',
+  'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH] [--jobs N]',
   '',
   'Analyses psychotherapy transcripts: speakers and roles, the therapist\'s collaborative and directive language,',
   'and a session summary. Formats read: labelled lines ("T: ...", "[00:01:05] Dr. Lee: ..."), WebVTT, SRT and',
@@ -23,6 +23,8 @@ const usage = () => [
   '  -f, --format FORMAT  output format:',
   ...OUTPUT_FORMATS.map((format) => `                         ${format.name.padEnd(9)} ${format.description}`),
   '  -o, --out PATH       write the output to PATH instead of standard output; PATH may not be one of the inputs',
+  `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, the number of cores);`,
+  '                       the output is the same for every N; progress goes to standard error on long runs',
   '  -h, --help           show this help',
   '',
   'Warnings about a transcript go to standard error as "file:line: message".',
@@ -44,10 +46,15 @@ export const analyzeCommand: CliCommand = {
     for (const error of found.errors) io.stderr(`alliance-lens analyze: ${error}\n`);
     for (const directory of found.emptyDirectories) io.stderr(`alliance-lens analyze: no transcript files in ${directory}\n`);
 
-    const analyzer = new Analyzer();
+    const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, 'alliance-lens analyze');
+    const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
+      jobs: options.jobs,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.finish();
     const analyses: Analysis[] = [];
-    for (const file of found.files) {
-      const result = analyzeFile(file, analyzer);
+    for (const [index, file] of found.files.entries()) {
+      const result = results[index];
       if (!result.ok) {
         io.stderr(`alliance-lens analyze: ${result.error}\n`);
         failed = true;
@@ -75,7 +82,7 @@ function readOptions(args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -85,7 +92,9 @@ function readOptions(args: string[]) {
   if (!format) throw new UsageError(`unknown format '${formatName}': choose ${OUTPUT_FORMATS.map((f) => f.name).join(', ')}`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one transcript file or directory');
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
-  return { inputs: parsed.positionals, format, out: parsed.values.out };
+  const jobs = parsed.values.jobs === undefined ? defaultJobCount() : Number(parsed.values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
+  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs };
 }
 
 function located(file: string, warning: Warning): string {
