@@ -1,8 +1,10 @@
 // The Summary webview view in the real VS Code: it receives and renders the active transcript's summary.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PanelState } from '../../src/webview/shared/protocol';
-import { analyseWithEngine, openFixture, paintedRanges, waitFor } from './editorSupport';
+import { analyseWithEngine, openFixture, paintedRanges, REPO_ROOT, waitFor } from './editorSupport';
 
 interface PanelSnapshot {
   posted: PanelState;
@@ -44,5 +46,22 @@ describe('Summary panel', function () {
       return current.rendered?.kind === 'empty' ? current : undefined;
     }, 'the panel to show its empty state');
     assert.strictEqual(state.posted.kind, 'empty');
+  });
+});
+
+describe('Commands of package.json', () => {
+  it('every contributed Alliance Lens command is registered', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((command) => command.command).filter((command) => !registered.has(command));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('Open Sample Transcript (the walkthrough\'s first step) opens a sample and shows its summary', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('allianceLens.openSample');
+    const opened = vscode.window.activeTextEditor?.document;
+    assert.ok(opened && path.dirname(opened.uri.fsPath) === path.join(REPO_ROOT, 'samples'), 'a file of samples/ is open');
+    await waitFor(async () => ((await snapshot()).rendered?.fileName === path.basename(opened.uri.fsPath)) || undefined, 'the panel to show the sample');
   });
 });

@@ -5,6 +5,16 @@ import type { AnalysedUtterance, Analysis, Finding } from '../../core/types';
 export const HIGHLIGHT_CATEGORIES = ['collaborative', 'directive', 'rupture', 'question', 'reflection'] as const;
 export type HighlightCategory = (typeof HIGHLIGHT_CATEGORIES)[number];
 
+/** The themable colours of each category (package.json contributes.colors declares exactly these). Questions and
+ * reflections get no background: they are marks on whole turns and must not drown the stance highlights. */
+export const CATEGORY_COLORS: Record<HighlightCategory, { border: string; background?: string }> = {
+  collaborative: { border: 'allianceLens.collaborativeBorder', background: 'allianceLens.collaborativeBackground' },
+  directive: { border: 'allianceLens.directiveBorder', background: 'allianceLens.directiveBackground' },
+  rupture: { border: 'allianceLens.ruptureBorder', background: 'allianceLens.ruptureBackground' },
+  question: { border: 'allianceLens.questionBorder' },
+  reflection: { border: 'allianceLens.reflectionBorder' },
+};
+
 export interface OffsetRange {
   start: number;
   end: number;

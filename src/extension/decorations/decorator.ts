@@ -6,27 +6,32 @@ import type { Analysis } from '../../core/types';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { Settings } from '../settings';
-import { HIGHLIGHT_CATEGORIES, highlightRanges, type HighlightCategory, type HighlightToggles, type OffsetRange } from './categories';
+import { CATEGORY_COLORS, HIGHLIGHT_CATEGORIES, highlightRanges, type HighlightCategory, type HighlightToggles, type OffsetRange } from './categories';
 
-const color = (id: string) => new vscode.ThemeColor(`allianceLens.${id}`);
+/** Non-colour cues per category: each has its own border style, so highlights differ without colour too. */
+const BORDER_STYLES: Record<HighlightCategory, vscode.DecorationRenderOptions> = {
+  collaborative: { borderStyle: 'none none solid none', borderWidth: '0 0 2px 0' },
+  directive: { borderStyle: 'solid', borderWidth: '1px', borderRadius: '2px' },
+  rupture: { borderStyle: 'dashed', borderWidth: '1px', borderRadius: '2px' },
+  question: { borderStyle: 'none none dotted none', borderWidth: '0 0 2px 0' },
+  reflection: { borderStyle: 'none none dashed none', borderWidth: '0 0 2px 0' },
+};
+
+const RULER_LANES: Partial<Record<HighlightCategory, vscode.OverviewRulerLane>> = {
+  collaborative: vscode.OverviewRulerLane.Left,
+  directive: vscode.OverviewRulerLane.Right,
+  rupture: vscode.OverviewRulerLane.Center,
+};
 
 function decorationOptions(category: HighlightCategory): vscode.DecorationRenderOptions {
-  const ruler = { overviewRulerColor: color(`${category}Border`) };
-  switch (category) {
-    case 'collaborative':
-      return { ...ruler, overviewRulerLane: vscode.OverviewRulerLane.Left, backgroundColor: color('collaborativeBackground'),
-        borderColor: color('collaborativeBorder'), borderStyle: 'none none solid none', borderWidth: '0 0 2px 0' };
-    case 'directive':
-      return { ...ruler, overviewRulerLane: vscode.OverviewRulerLane.Right, backgroundColor: color('directiveBackground'),
-        borderColor: color('directiveBorder'), borderStyle: 'solid', borderWidth: '1px', borderRadius: '2px' };
-    case 'rupture':
-      return { ...ruler, overviewRulerLane: vscode.OverviewRulerLane.Center, backgroundColor: color('ruptureBackground'),
-        borderColor: color('ruptureBorder'), borderStyle: 'dashed', borderWidth: '1px', borderRadius: '2px' };
-    case 'question':
-      return { borderColor: color('questionBorder'), borderStyle: 'none none dotted none', borderWidth: '0 0 2px 0' };
-    case 'reflection':
-      return { borderColor: color('reflectionBorder'), borderStyle: 'none none dashed none', borderWidth: '0 0 2px 0' };
-  }
+  const { border, background } = CATEGORY_COLORS[category];
+  const lane = RULER_LANES[category];
+  return {
+    ...BORDER_STYLES[category],
+    borderColor: new vscode.ThemeColor(border),
+    ...(background ? { backgroundColor: new vscode.ThemeColor(background) } : {}),
+    ...(lane ? { overviewRulerColor: new vscode.ThemeColor(border), overviewRulerLane: lane } : {}),
+  };
 }
 
 export function togglesFromSettings(settings: Settings): HighlightToggles {
