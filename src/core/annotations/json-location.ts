@@ -22,7 +22,8 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /** Parses JSON text; on a syntax error returns the problem with its line instead of throwing. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: JsonProblem } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // A byte-order mark (Windows editors add one) is not JSON but is no reason to refuse the file.
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);

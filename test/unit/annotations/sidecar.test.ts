@@ -74,6 +74,12 @@ describe('annotations: sidecar', () => {
     assert.deepStrictEqual(removeCode(sidecar, 'no-such-id', 'question.open'), sidecar, 'an unknown id changes nothing');
   });
 
+  it('reads a sidecar saved with a byte-order mark', () => {
+    const parsed = parseSidecar(`\uFEFF${serializeSidecar(sample())}`);
+    assert.ok(parsed.ok);
+    assert.strictEqual(parsed.sidecar.annotations.length, 1);
+  });
+
   it('reports a JSON syntax error with its line', () => {
     const text = serializeSidecar(sample()).replace('"coder": "ana",', '"coder": "ana"');
     const parsed = parseSidecar(text);
