@@ -103,6 +103,25 @@ describe('Editor highlights and the Summary panel', () => {
       }));
   }
 
+  it('a click on a moment selects it in the editor; Enter on a timeline segment reveals its lines', () =>
+    withWorkbench(options('navigation'), async (workbench) => {
+      const { page } = workbench;
+      const frame = await openAnalysed(workbench, 'session.transcript');
+      const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+      const moment = frame.locator('button.moment-directive').first();
+      const line = Number((await moment.locator('.line').innerText()).replace(/\D+/g, ''));
+      await moment.click();
+      await selection.filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 15_000 });
+
+      const segment = frame.locator('g.segment').first();
+      const label = (await segment.getAttribute('aria-label')) ?? '';
+      const [, , endLine] = /Lines (\d+)–(\d+)/.exec(label) ?? [];
+      assert.ok(endLine, `the segment says which lines it covers: ${label}`);
+      await segment.focus();
+      await page.keyboard.press('Enter');
+      await selection.filter({ hasText: new RegExp(`Ln ${endLine}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 15_000 });
+    }));
+
   it('shows transcript markup literally in the panel and runs none of it', () =>
     withWorkbench(options('security'), async (workbench) => {
       const frame = await openAnalysed(workbench, 'xss.transcript');
