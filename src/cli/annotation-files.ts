@@ -18,6 +18,8 @@ export interface CodedTranscript {
   analysis: Analysis;
   /** Re-anchored in memory to the transcript as it is now; null when there is no sidecar. */
   sidecar: Sidecar | null;
+  /** How many of its items could not be placed on the transcript. */
+  orphaned: number;
 }
 
 /** Accepts a transcript or its sidecar; reads both. */
@@ -28,11 +30,20 @@ export function readCodedTranscript(file: string, analyzer = new Analyzer()): Co
   if (!read.ok) throw new InputError(read.error);
   const { text } = read;
   const analysis = analyzer.analyze(text, { fileName: transcriptPath });
-  const sidecar = fs.existsSync(sidecarPath) ? readSidecar(sidecarPath) : null;
-  return {
-    transcriptPath, sidecarPath, text, analysis,
-    sidecar: sidecar && reanchorSidecar(sidecar, text, analysis.utterances).sidecar,
-  };
+  const stored = fs.existsSync(sidecarPath) ? readSidecar(sidecarPath) : null;
+  const placed = stored && placeOn(stored, text, analysis);
+  return { transcriptPath, sidecarPath, text, analysis, sidecar: placed?.sidecar ?? null, orphaned: placed?.orphaned ?? 0 };
+}
+
+/** Re-anchors a sidecar (maybe another coder's, made on their copy) to this transcript, in memory only. */
+export function placeOn(sidecar: Sidecar, text: string, analysis: Analysis): { sidecar: Sidecar; orphaned: number } {
+  const { sidecar: placed, orphaned } = reanchorSidecar(sidecar, text, analysis.utterances);
+  return { sidecar: placed, orphaned };
+}
+
+/** The warning for items whose text is no longer in the transcript: kept in the file, left out of the figures. */
+export function orphanWarning(sidecarPath: string, orphaned: number): string | null {
+  return orphaned > 0 ? `${sidecarPath}: ${orphaned} item(s) no longer match the transcript's text and are left out (the file keeps them)\n` : null;
 }
 
 export function readSidecar(sidecarPath: string): Sidecar {

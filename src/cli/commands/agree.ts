@@ -4,10 +4,9 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { automaticSide, compareCoders, type CoderSide } from '../../core/annotations/agreement';
 import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-codes';
-import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { transcriptPathFor, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
-import { InputError, readCodedTranscript, readSidecar } from '../annotation-files';
+import { InputError, orphanWarning, placeOn, readCodedTranscript, readSidecar } from '../annotation-files';
 import { formatAgreementMarkdown } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
 
@@ -34,10 +33,14 @@ export const agreeCommand: CliCommand = {
     try {
       const first = readCodedTranscript(positionals[0]!);
       const sidecars: Sidecar[] = [first.sidecar ?? missing(first.sidecarPath)];
+      const warnings = [orphanWarning(first.sidecarPath, first.orphaned)];
       if (positionals[1]) {
-        const second = readSidecar(transcriptPathFor(positionals[1]) === null ? `${positionals[1]}.alliance.json` : positionals[1]);
-        sidecars.push(reanchorSidecar(second, first.text, first.analysis.utterances).sidecar);
+        const secondPath = transcriptPathFor(positionals[1]) === null ? `${positionals[1]}.alliance.json` : positionals[1];
+        const second = placeOn(readSidecar(secondPath), first.text, first.analysis);
+        sidecars.push(second.sidecar);
+        warnings.push(orphanWarning(secondPath, second.orphaned));
       }
+      for (const warning of warnings) if (warning) io.stderr(warning);
       const sides = chooseSides(sidecars, named, Boolean(values.auto), first.analysis);
       const report = compareCoders(first.analysis.utterances, sides[0], sides[1]);
       const relative = path.basename(first.transcriptPath);

@@ -8,7 +8,7 @@ import { codersIn } from '../../core/annotations/human-codes';
 import { exportQdc } from '../../core/annotations/qdc';
 import { utteranceTable } from '../../core/annotations/utterance-table';
 import { toCsv } from '../../core/csv';
-import { InputError, readCodedTranscript, readWorkspaceCodebook, type CodedTranscript } from '../annotation-files';
+import { InputError, orphanWarning, readCodedTranscript, readWorkspaceCodebook, type CodedTranscript } from '../annotation-files';
 import { markdownReport } from '../formats/markdown';
 import { commentsSection } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
@@ -50,7 +50,11 @@ export const exportCommand: CliCommand = {
         const analyzer = new Analyzer();
         const coded = files.map((file) => readCodedTranscript(file, analyzer));
         inputs = coded.flatMap((item) => [item.transcriptPath, item.sidecarPath]);
-        for (const item of coded) if (!item.sidecar) io.stderr(`alliance-lens export: ${item.sidecarPath} does not exist; exporting the automatic codes only\n`);
+        for (const item of coded) {
+          if (!item.sidecar) io.stderr(`alliance-lens export: ${item.sidecarPath} does not exist; exporting the automatic codes only\n`);
+          const warning = orphanWarning(item.sidecarPath, item.orphaned);
+          if (warning) io.stderr(warning);
+        }
         output = options.format === 'csv' ? csvExport(coded, options.bom) : coded.map(markdownWithComments).join('\n---\n\n');
       }
       if (options.out) {

@@ -84,6 +84,18 @@ describe('annotations: `alliance-lens agree` on fixtures', function () {
     assert.deepStrictEqual(report.perCode.map((entry) => entry.code).sort(), [...new Set([...automaticCodes, ...Object.keys(ana)])].sort());
   });
 
+  it('warns about another copy\'s items whose text is not in this transcript, and leaves them out', () => {
+    const ben = JSON.parse(fs.readFileSync(BEN_ONLY, 'utf8'));
+    ben.annotations[2].anchor.exact = 'Words only in Ben\'s copy';
+    const directory = tempDirectory({ 'ben.alliance.json': JSON.stringify(ben, null, 2) });
+    const run = runCli(['agree', SIDECAR, path.join(directory, 'ben.alliance.json'), '--coders', 'ana,ben', '--format', 'json']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stderr, /ben\.alliance\.json: 1 item\(s\) no longer match the transcript's text and are left out/);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    // ben's "Maybe." (utterance 5) is the one left out, so that disagreement is gone.
+    assert.deepStrictEqual(report.disagreements.map((d) => d.line), [7, 8]);
+  });
+
   it('asks for --coders when a sidecar has one coder, and names the coders it has', () => {
     const run = runCli(['agree', BEN_ONLY]);
     assert.strictEqual(run.status, 2);
