@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import type { AnalysisService } from './engine/analysisService';
 import type { Configuration } from './configuration';
-import { shouldAnalyse } from './eligibility';
+import { DETECTION_LINES, shouldAnalyse } from './eligibility';
 
 const CHOSEN_FILES_KEY = 'allianceLens.chosenFiles';
 const BYTES_PER_MB = 1024 * 1024;
@@ -93,7 +93,8 @@ export class DocumentAnalyses implements vscode.Disposable {
         fileName: document.fileName,
         chosen: this.isChosen(document.uri),
         autoDetect: this.configuration.settings['allianceLens.autoDetect'],
-        text: () => document.getText(),
+        // Only the head is read, so a huge plain-text file costs nothing per keystroke.
+        text: () => document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, DETECTION_LINES), 0)),
       });
       this.eligibility.set(key, eligible);
     }

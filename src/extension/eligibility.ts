@@ -40,6 +40,7 @@ export interface DocumentFacts {
   /** The user ran "Analyze This File" on it. */
   chosen: boolean;
   autoDetect: boolean;
+  /** The document's text, or at least its first DETECTION_LINES lines; read only when detection is needed. */
   text: () => string;
 }
 
