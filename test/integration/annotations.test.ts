@@ -124,6 +124,22 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(thread.contextValue, 'resolved');
   });
 
+  it('turns a new thread from the gutter into a stored comment on that line', async () => {
+    // A thread VS Code creates when the user clicks the gutter; here made by a controller of the test's own.
+    const probe = vscode.comments.createCommentController('allianceLens.test', 'test');
+    try {
+      const line = editor.document.lineAt(7);
+      const fresh = probe.createCommentThread(editor.document.uri, new vscode.Range(7, 0, 7, 0), []);
+      await vscode.commands.executeCommand('allianceLens.comments.create', { thread: fresh, text: 'Good change talk.' });
+      const [, stored] = readSidecar(sidecarFile).comments;
+      assert.strictEqual(stored!.anchor.exact, line.text.trim());
+      assert.deepStrictEqual(stored!.comments.map((c) => c.body), ['Good change talk.']);
+      await waitFor(() => api.annotations.comments.threads(editor.document.uri).length === 2 || undefined, 'both threads to show');
+    } finally {
+      probe.dispose();
+    }
+  });
+
   it('counts the human codes in the Summary panel and lists them in the Codes view', async () => {
     await vscode.commands.executeCommand('allianceLens.showSummary');
     const humanCodes = await waitFor(() => api.summaryView.snapshot().posted.summary?.humanCodes, 'human codes in the Summary panel');
