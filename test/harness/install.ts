@@ -17,7 +17,7 @@ export interface CodeServerInstall {
   vscodeVersion: string;
 }
 
-function describe(dir: string): CodeServerInstall {
+function installAt(dir: string): CodeServerInstall {
   const codeServer = path.join(dir, 'node_modules', 'code-server');
   const vscodePackage = JSON.parse(fs.readFileSync(path.join(codeServer, 'lib', 'vscode', 'package.json'), 'utf8'));
   return { dir, entry: path.join(codeServer, 'out', 'node', 'entry.js'), vscodeVersion: vscodePackage.version };
@@ -79,7 +79,7 @@ async function installInto(staging: string, log: (message: string) => void): Pro
 export async function ensureCodeServer(log: (message: string) => void = (message) => console.log(`[code-server] ${message}`)): Promise<CodeServerInstall> {
   const dir = codeServerCacheDir();
   const marker = path.join(dir, MARKER);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === RECIPE) return describe(dir);
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === RECIPE) return installAt(dir);
 
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only)`);
@@ -97,5 +97,5 @@ export async function ensureCodeServer(log: (message: string) => void = (message
     await cleanup();
   }
   log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  return describe(dir);
+  return installAt(dir);
 }
