@@ -8,6 +8,8 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+/** `--outdir=DIR` writes the product bundles under DIR instead of dist/ (the bench measures minified sizes there). */
+const outRoot = (process.argv.find((arg) => arg.startsWith('--outdir=')) ?? '').slice('--outdir='.length);
 
 /** Prints errors in the `✘ [ERROR] …` + `file:line:col:` shape the $esbuild-watch problem matcher expects. */
 const esbuildProblemMatcherPlugin = {
@@ -79,8 +81,14 @@ function removeStaleTestBundles(results) {
   }
 }
 
+function relocated(entry) {
+  if (!outRoot) return entry;
+  const move = (target) => path.join(outRoot, path.relative('dist', target));
+  return { ...entry, ...(entry.outfile ? { outfile: move(entry.outfile) } : {}), ...(entry.outdir ? { outdir: move(entry.outdir) } : {}) };
+}
+
 async function main() {
-  const entries = tests ? testEntries() : productEntries();
+  const entries = tests ? testEntries() : productEntries().map(relocated);
   const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -3,7 +3,7 @@
 // names and comments go through the report's escapeMarkdown.
 import type { AgreementReport } from '../core/annotations/agreement';
 import type { Sidecar } from '../core/annotations/sidecar';
-import { codeName } from '../core/coding';
+import { codeName } from '../core/coding/names';
 import type { Analysis } from '../core/types';
 import { escapeMarkdown, type ReportSection } from './formats/markdown';
 

@@ -1,7 +1,7 @@
 // The codebook people code with: the built-in code ids first (grouped by their family, e.g. "collaborative"),
 // then the user's own codes from `.alliance-lens/codebook.json`, which may nest under any code.
 import { z } from 'zod';
-import { codeName } from '../coding';
+import { codeName } from '../coding/names';
 import { CODE_IDS } from '../types';
 import { formatPath, locatePath, parseJsonText, type JsonProblem } from './json-location';
 

@@ -1,0 +1,26 @@
+// activate() must not load compromise (issue 7): the engine reaches the extension host only through dist/core.js,
+// loaded on the first analysis. A static import of the coding engine anywhere in the extension's import graph would
+// put compromise (about 300 KB minified) into dist/extension.js and parse it at start-up.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+describe('dist/extension.js bundle', function () {
+  this.timeout(60_000);
+
+  it('contains neither compromise nor the coding engine', () => {
+    // esbuild runs in a child process: loaded into mocha's process, its service would keep mocha from exiting.
+    const script = `const { metafile } = require('esbuild').buildSync({ entryPoints: ['src/extension/extension.ts'], bundle: true,
+      minify: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false, metafile: true, outfile: 'extension.js',
+      logLevel: 'silent' }); const used = Object.entries(metafile.outputs['extension.js'].inputs);
+      process.stdout.write(JSON.stringify(used.filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name)));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(run.status, 0, run.stderr);
+    // The files that put code into the bundle (a file imported only for types or tree-shaken away puts none).
+    const inputs = JSON.parse(run.stdout) as string[];
+    assert.ok(inputs.some((input) => input.startsWith('src/extension/')), 'the metafile lists no extension sources: the check would be vacuous');
+    assert.deepStrictEqual(inputs.filter((input) => input.includes('node_modules/compromise') || input === 'src/core/coding/matcher.ts'), []);
+  });
+});
