@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { agreeCommand } from './agree';
 import { analyzeCommand } from './analyze';
+import { benchCommand } from './bench';
 import { evalCommand } from './eval';
 import { explainIndexCommand } from './explain-index';
 import { exportCommand } from './export';
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   explainIndexCommand,
   exportCommand,
   agreeCommand,
+  benchCommand,
 ];

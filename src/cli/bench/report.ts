@@ -1,0 +1,89 @@
+// Formats the bench's figures, each beside its goal from issue 7.
+import type { ParseThroughput } from '../../core/transcript/throughput';
+import type { CorpusRun } from './corpus-run';
+import type { ActivationRecord, BundleSizes } from './environment';
+import type { SessionSpeed } from './analysis-speed';
+
+export const GOALS = {
+  coldRatio: 0.5,
+  editMs: 15,
+  editShare: 0.02,
+  corpusRatio: 0.35,
+  corpusJobs: 2,
+  peakRssMB: 300,
+  extensionKB: 800,
+  activationMs: 30,
+};
+
+const verdict = (met: boolean) => (met ? 'meets the goal' : 'MISSES the goal');
+const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`);
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+
+export interface BenchFigures {
+  source: string;
+  runs: number;
+  sessions: SessionSpeed[];
+  parser: ParseThroughput;
+  bareCorpusMs: number;
+  corpusWords: number;
+  corpusRuns: (CorpusRun | string)[];
+  benchMaxRssMB: number;
+  bundles: BundleSizes;
+  activation: ActivationRecord | string;
+}
+
+export function renderReport(figures: BenchFigures): string {
+  const lines: string[] = [];
+  lines.push(`Alliance Lens bench: ${figures.source}; best of ${figures.runs} runs per figure; goals from issue 7.`, '');
+
+  lines.push(`Cold analysis vs a bare compromise/two parse (nlp(text) per utterance, same utterances, same process), ${figures.sessions.length} longest sessions:`);
+  const header = ['session', 'utterances', 'words', 'bare parse', 'cold', 'cold/bare', 'one-utterance edit', 'edit/cold', 're-coded'];
+  const rows = figures.sessions.map((session) => [session.name, String(session.utterances), count(session.words), ms(session.bareParseMs), ms(session.coldMs),
+    (session.coldMs / session.bareParseMs).toFixed(2), ms(session.editMs), `${((session.editMs / session.coldMs) * 100).toFixed(2)}%`, String(session.editRecoded)]);
+  const total = (pick: (session: SessionSpeed) => number) => figures.sessions.reduce((sum, session) => sum + pick(session), 0);
+  const bare = total((session) => session.bareParseMs);
+  const cold = total((session) => session.coldMs);
+  rows.push(['all of them', String(total((session) => session.utterances)), count(total((session) => session.words)), ms(bare), ms(cold), (cold / bare).toFixed(2), '', '', '']);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  for (const row of [header, ...rows]) lines.push(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`);
+  const worstCold = Math.max(...figures.sessions.map((session) => session.coldMs / session.bareParseMs));
+  const worstEdit = Math.max(...figures.sessions.map((session) => session.editMs));
+  const worstShare = Math.max(...figures.sessions.map((session) => session.editMs / session.coldMs));
+  lines.push(`  cold/bare: ${(cold / bare).toFixed(2)} overall, worst session ${worstCold.toFixed(2)} (goal <= ${GOALS.coldRatio}): ${verdict(worstCold <= GOALS.coldRatio)}`);
+  lines.push(`  one-utterance edit: worst ${ms(worstEdit)} (goal <= ${GOALS.editMs} ms): ${verdict(worstEdit <= GOALS.editMs)}; worst ${(worstShare * 100).toFixed(2)}% of cold (goal <= ${GOALS.editShare * 100}%): ${verdict(worstShare <= GOALS.editShare)}`);
+  lines.push('');
+
+  lines.push(`Parser throughput on labelled text (${(figures.parser.bytes / 1e6).toFixed(2)} MB, ${count(figures.parser.utterances)} utterances, median of ${figures.parser.runs}): ${figures.parser.mbPerSecond.toFixed(1)} MB/s`, '');
+
+  const bareWordsPerSecond = figures.corpusWords / (figures.bareCorpusMs / 1000);
+  lines.push(`Corpus throughput (${count(figures.corpusWords)} words):`);
+  lines.push(`  bare single-thread compromise/two parse: ${count(bareWordsPerSecond)} words/s (${(figures.bareCorpusMs / 1000).toFixed(2)} s)`);
+  for (const run of figures.corpusRuns) {
+    if (typeof run === 'string') {
+      lines.push(`  ${run}`);
+      continue;
+    }
+    const ratio = run.ms / figures.bareCorpusMs;
+    const goal = run.jobs === GOALS.corpusJobs
+      ? ` (goal <= ${GOALS.corpusRatio}x: ${verdict(ratio <= GOALS.corpusRatio)}; peak RSS goal <= ${GOALS.peakRssMB} MB: ${verdict(run.maxRssMB <= GOALS.peakRssMB)})`
+      : '';
+    lines.push(`  analyze with ${run.jobs} job${run.jobs === 1 ? '' : 's'}: ${count(run.words / (run.ms / 1000))} words/s (${(run.ms / 1000).toFixed(2)} s, ${ratio.toFixed(2)}x the bare parse), peak RSS ${run.maxRssMB.toFixed(0)} MB${run.failures ? `, ${run.failures} FAILED` : ''}${goal}`);
+  }
+  lines.push(`  peak RSS of this bench process: ${figures.benchMaxRssMB.toFixed(0)} MB`, '');
+
+  if (figures.bundles.ok) {
+    lines.push('Minified bundles (node esbuild.js --production into a temporary folder):');
+    for (const { bundle, bytes } of figures.bundles.sizes) {
+      const goal = bundle === 'extension.js' ? ` (goal <= ${GOALS.extensionKB} KB: ${verdict(bytes / 1000 <= GOALS.extensionKB)})` : '';
+      lines.push(`  ${bundle.padEnd(22)} ${(bytes / 1000).toFixed(0).padStart(6)} KB${goal}`);
+    }
+  } else {
+    lines.push(`Minified bundles: not measured: ${figures.bundles.reason}`);
+  }
+  lines.push('');
+  const activation = figures.activation;
+  lines.push(typeof activation === 'string'
+    ? `activate() time: ${activation}`
+    : `activate() time in the harness: ${ms(activation.activationMs)} (VS Code ${activation.vscodeVersion}, recorded ${activation.recordedAt}) (goal <= ${GOALS.activationMs} ms: ${verdict(activation.activationMs <= GOALS.activationMs)})`);
+  return `${lines.join('\n')}\n`;
+}

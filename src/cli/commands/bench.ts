@@ -1,0 +1,85 @@
+// `alliance-lens bench [--annomi PATH] [--jobs N] [--runs N]`: the performance figures of issue 7, each beside its
+// goal. Prints figures only; tests never assert timings.
+import * as os from 'os';
+import { parseArgs } from 'util';
+import { measureParseThroughput } from '../../core/transcript/throughput';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { defaultJobCount } from '../jobs/pool';
+import { bareParseCorpusMs, measureSession } from '../bench/analysis-speed';
+import { corpusRun, corpusRunInChild } from '../bench/corpus-run';
+import { minifiedBundleSizes, recordedActivation } from '../bench/environment';
+import { renderReport } from '../bench/report';
+import { annoMiSessions, longest, sampleSessions, type BenchSession } from '../bench/sessions';
+
+const LONGEST_SESSIONS = 6;
+
+const usage = [
+  'Usage: alliance-lens bench [--annomi PATH/AnnoMI-full.csv] [--jobs N] [--runs N]',
+  '',
+  'Measures Alliance Lens and prints each figure beside its goal: cold analysis against a bare compromise/two parse',
+  `of the same utterances (the ${LONGEST_SESSIONS} longest sessions), a one-utterance edit, parser throughput, corpus throughput`,
+  'with 1 and N jobs, peak memory, minified bundle sizes and the activate() time the editor harness recorded.',
+  '',
+  'Options:',
+  '  --annomi PATH  measure on AnnoMI (read-only, never copied); without it the bundled samples are used',
+  `  --jobs N       jobs for the second corpus run (default: ${defaultJobCount()}, the number of cores)`,
+  '  --runs N       runs per timed figure, the best one counts (default 3)',
+  '  -h, --help     show this help',
+].join('\n');
+
+function readOptions(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, strict: true, allowPositionals: false,
+      options: { annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, 'corpus-run': { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const whole = (value: string | undefined, fallback: number, name: string) => {
+    const number = value === undefined ? fallback : Number(value);
+    if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} needs a whole number of at least 1, got '${value}'`);
+    return number;
+  };
+  return {
+    annomi: parsed.values.annomi,
+    jobs: whole(parsed.values.jobs, defaultJobCount(), 'jobs'),
+    runs: whole(parsed.values.runs, 3, 'runs'),
+    corpusRun: parsed.values['corpus-run'] === true,
+  };
+}
+
+function loadSessions(annomi: string | undefined): BenchSession[] {
+  return annomi ? annoMiSessions(annomi) : sampleSessions();
+}
+
+export const benchCommand: CliCommand = {
+  name: 'bench',
+  summary: 'measure analysis speed, memory, bundle sizes and activation against the performance goals',
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const options = readOptions(args);
+    const sessions = loadSessions(options.annomi);
+    if (options.corpusRun) {
+      // Internal: one corpus run in a process of its own (see bench/corpus-run.ts).
+      io.stdout(`${JSON.stringify(await corpusRun(sessions, options.jobs))}\n`);
+      return 0;
+    }
+    const source = options.annomi ? `AnnoMI (${sessions.length} sessions)` : `the bundled samples (${sessions.length} sessions; give --annomi PATH for the real figures)`;
+    io.stderr(`alliance-lens bench: measuring ${source} on ${os.availableParallelism?.() ?? os.cpus().length} cores...\n`);
+    const chosen = longest(sessions, LONGEST_SESSIONS);
+    const speeds = chosen.map((session) => measureSession(session, options.runs));
+    const parser = measureParseThroughput(chosen.map((session) => session.text).join(''), { minMs: 500, minRuns: 5 });
+    const bareCorpusMs = bareParseCorpusMs(sessions);
+    const childArgs = options.annomi ? ['--annomi', options.annomi] : [];
+    const jobCounts = [...new Set([1, options.jobs])];
+    const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(childArgs, jobs));
+    io.stdout(renderReport({
+      source, runs: options.runs, sessions: speeds, parser, bareCorpusMs,
+      corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns,
+      benchMaxRssMB: process.resourceUsage().maxRSS / 1024, bundles: minifiedBundleSizes(), activation: recordedActivation(),
+    }));
+    return 0;
+  },
+};
