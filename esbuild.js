@@ -53,6 +53,8 @@ function productEntries() {
   return [
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
     { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
+    // The editor's analysis worker; it loads dist/core.js at run time, so it bundles no engine of its own.
+    { entryPoints: ['src/extension/engine/analysis.worker.ts'], outfile: 'dist/analysis.worker.js', platform: 'node', format: 'cjs' },
     { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
     ...(listFiles('src/cli', (name) => name.endsWith('.worker.ts')).map((file) => ({
       entryPoints: [file], outfile: path.join('dist', path.basename(file, '.ts') + '.js'), platform: 'node', format: 'cjs',

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { Configuration } from './configuration';
 import { DocumentAnalyses } from './documentAnalyses';
-import { InProcessAnalysisService, type AnalysisService } from './engine/analysisService';
+import type { AnalysisService } from './engine/analysisService';
+import { WorkerAnalysisService } from './engine/workerAnalysisService';
 import { EngineConfigurator } from './engine/engineConfiguration';
 import { Decorator } from './decorations/decorator';
 import { FindingHoverProvider } from './hover/hoverProvider';
@@ -27,7 +28,8 @@ export interface ExtensionServices {
 export function activate(context: vscode.ExtensionContext): ExtensionServices & { annotations: ReturnType<typeof activateAnnotations>; activationMs: number } {
   const started = performance.now();
   const configuration = new Configuration();
-  const service = new InProcessAnalysisService();
+  // Analysis runs in a worker thread (started on the first analysis), so long transcripts never block the host.
+  const service = new WorkerAnalysisService();
   const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
   const decorator = new Decorator(analyses, configuration);
   const roles = new FrontMatterRoleChanger(analyses);
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const configurator = new EngineConfigurator(service, configuration, analyses);
   const exporter = new Exporter(analyses);
   context.subscriptions.push(
+    service,
     configuration, analyses, decorator, summaryView, configurator,
     new AllianceStatusBar(analyses),
     vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),

@@ -1,0 +1,74 @@
+// The editor's worker-backed AnalysisService gives exactly the in-process analysis, keeps per-document caches in
+// the worker, and falls back to in-process analysis when the worker cannot run.
+import * as assert from 'assert';
+import * as path from 'path';
+import { analyzeTranscript } from '../../../src/core/analyzer';
+import type { Analysis } from '../../../src/core/types';
+import type { AnalysisService, DocumentText, EngineHelpers } from '../../../src/extension/engine/analysisService';
+import { WorkerAnalysisService } from '../../../src/extension/engine/workerAnalysisService';
+import { ensureBuiltCli, ROOT, tempDirectory } from '../cli/run-cli';
+
+const WORKER = path.join(ROOT, 'dist', 'analysis.worker.js');
+const TEXT = 'Therapist: What brings you in today?\nClient: My wife thinks I drink too much.\nTherapist: You should stop drinking tonight.\n';
+
+/** Stands in for the in-process engine and records what reached it. */
+class RecordingService implements AnalysisService {
+  analysed: string[] = [];
+  async analyze(document: DocumentText): Promise<Analysis> {
+    this.analysed.push(document.key);
+    return analyzeTranscript(document.text, { fileName: document.fileName });
+  }
+  helpers(): Promise<EngineHelpers> {
+    throw new Error('not used');
+  }
+  configure(): void {}
+  forget(): void {}
+}
+
+describe('WorkerAnalysisService', function () {
+  this.timeout(120_000);
+  before(() => ensureBuiltCli());
+
+  it('analyses in the worker, with the same result as the engine in process', async () => {
+    const fallback = new RecordingService();
+    const service = new WorkerAnalysisService(fallback, WORKER);
+    try {
+      const analysis = await service.analyze({ key: 'file:///a', fileName: 'a.transcript', text: TEXT });
+      assert.deepStrictEqual(analysis, analyzeTranscript(TEXT, { fileName: 'a.transcript' }));
+      const edited = TEXT.replace('tonight', 'this week');
+      const again = await service.analyze({ key: 'file:///a', fileName: 'a.transcript', text: edited });
+      assert.deepStrictEqual(again, analyzeTranscript(edited, { fileName: 'a.transcript' }));
+      assert.deepStrictEqual(fallback.analysed, [], 'the in-process engine was used although the worker runs');
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('applies a new configuration in the worker (a disabled rule stops firing)', async () => {
+    const service = new WorkerAnalysisService(new RecordingService(), WORKER);
+    try {
+      const before = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
+      const rule = before.utterances[2].findings.find((finding) => finding.stance === 'directive')?.rule;
+      assert.ok(rule, 'no directive finding to disable');
+      service.configure({ userRuleFiles: [], disabledRules: [rule] });
+      const after = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
+      assert.ok(!after.utterances[2].findings.some((finding) => finding.rule === rule));
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('fails the analysis the worker held when it dies, then analyses in process', async () => {
+    const directory = tempDirectory({ 'dying.worker.js': 'require("worker_threads").parentPort.on("message", (m) => { if (m.type === "analyze") process.exit(4); });\n' });
+    const fallback = new RecordingService();
+    const service = new WorkerAnalysisService(fallback, path.join(directory, 'dying.worker.js'));
+    try {
+      await assert.rejects(service.analyze({ key: 'k', fileName: 'a', text: TEXT }), /analysis worker stopped \(exit code 4\)/);
+      const analysis = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
+      assert.strictEqual(analysis.utterances.length, 3);
+      assert.deepStrictEqual(fallback.analysed, ['k']);
+    } finally {
+      service.dispose();
+    }
+  });
+});
