@@ -6,7 +6,7 @@ import { measureParseThroughput } from '../../core/transcript/throughput';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultJobCount } from '../jobs/pool';
 import { bareParseCorpusMs, measureSession } from '../bench/analysis-speed';
-import { corpusRun, corpusRunInChild } from '../bench/corpus-run';
+import { corpusRun, corpusRunInChild, sessionsFromStandardInput } from '../bench/corpus-run';
 import { minifiedBundleSizes, recordedActivation } from '../bench/environment';
 import { renderReport } from '../bench/report';
 import { annoMiSessions, longest, sampleSessions, type BenchSession } from '../bench/sessions';
@@ -60,21 +60,20 @@ export const benchCommand: CliCommand = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const sessions = loadSessions(options.annomi);
     if (options.corpusRun) {
       // Internal: one corpus run in a process of its own (see bench/corpus-run.ts).
-      io.stdout(`${JSON.stringify(await corpusRun(sessions, options.jobs))}\n`);
+      io.stdout(`${JSON.stringify(await corpusRun(sessionsFromStandardInput(), options.jobs))}\n`);
       return 0;
     }
+    const sessions = loadSessions(options.annomi);
     const source = options.annomi ? `AnnoMI (${sessions.length} sessions)` : `the bundled samples (${sessions.length} sessions; give --annomi PATH for the real figures)`;
     io.stderr(`alliance-lens bench: measuring ${source} on ${os.availableParallelism?.() ?? os.cpus().length} cores...\n`);
     const chosen = longest(sessions, LONGEST_SESSIONS);
     const speeds = chosen.map((session) => measureSession(session, options.runs));
     const parser = measureParseThroughput(chosen.map((session) => session.text).join(''), { minMs: 500, minRuns: 5 });
     const bareCorpusMs = bareParseCorpusMs(sessions);
-    const childArgs = options.annomi ? ['--annomi', options.annomi] : [];
     const jobCounts = [...new Set([1, options.jobs])];
-    const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(childArgs, jobs));
+    const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(sessions, jobs));
     io.stdout(renderReport({
       source, runs: options.runs, sessions: speeds, parser, bareCorpusMs,
       corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns,
