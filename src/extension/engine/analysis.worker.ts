@@ -1,5 +1,6 @@
 // The extension's analysis worker (dist/analysis.worker.js): runs the engine off the extension host's thread, so a
-// long transcript never freezes the editor. One Analyzer (with its per-utterance cache) per open document.
+// long transcript never freezes the editor, and loading compromise never costs the host either. One Analyzer
+// (with its per-utterance cache) per open document.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import type * as Core from '../../core';
@@ -11,15 +12,38 @@ import type { WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 const core = require(path.join(__dirname, 'core.js')) as typeof Core;
 const analyzers = new Map<string, Core.Analyzer>();
 let configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
+let describer: Core.Analyzer | undefined;
 
 function reply(message: WorkerReply): void {
   parentPort?.postMessage(message);
+}
+
+function analyzerFor(key: string): Core.Analyzer {
+  let analyzer = analyzers.get(key);
+  if (!analyzer) {
+    analyzer = new core.Analyzer({ ...configuration });
+    analyzers.set(key, analyzer);
+  }
+  return analyzer;
+}
+
+function answer(request: Extract<WorkerRequest, { id: number }>): WorkerReply {
+  if (request.type === 'ruleErrors') {
+    describer ??= new core.Analyzer({ ...configuration });
+    return { id: request.id, ok: true, ruleErrors: describer.ruleErrors };
+  }
+  const analyzer = analyzerFor(request.key);
+  const analysis = analyzer.analyze(request.text, { fileName: request.fileName });
+  const ruleIds = new Set(analysis.utterances.flatMap((utterance) => utterance.findings.map((finding) => finding.rule)));
+  const rules = [...ruleIds].flatMap((ruleId) => analyzer.describeRule(ruleId) ?? []);
+  return { id: request.id, ok: true, analysis, rules };
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.type === 'configure') {
     configuration = request.configuration;
     analyzers.clear();
+    describer = undefined;
     return;
   }
   if (request.type === 'forget') {
@@ -27,12 +51,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   try {
-    let analyzer = analyzers.get(request.key);
-    if (!analyzer) {
-      analyzer = new core.Analyzer({ ...configuration });
-      analyzers.set(request.key, analyzer);
-    }
-    reply({ id: request.id, ok: true, analysis: analyzer.analyze(request.text, { fileName: request.fileName }) });
+    reply(answer(request));
   } catch (error) {
     reply({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,16 +1,23 @@
 // Analyses in a worker thread, so the extension host never runs a long synchronous analysis (issue 7: no slice over
-// 50 ms). The worker starts on the first analysis, not at activation. If worker threads are unavailable or the
-// worker dies, analysis falls back to the in-process service rather than stopping.
+// 50 ms) and never loads compromise itself (about half a second of start-up). The worker starts on the first
+// request, not at activation. Hovers and the panel get their helpers without the engine: code names and the summary
+// helpers are small pure modules, and the worker describes every rule that fired with each analysis. If worker
+// threads are unavailable or the worker dies, everything falls back to the in-process service rather than stopping.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { Analysis } from '../../core';
+import { codeName } from '../../core/coding/names';
+import { ALLIANCE_INDEX_FORMULA, topMoments } from '../../core/summary';
+import type { Analysis, RuleDescription, RuleError } from '../../core';
 import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers } from './analysisService';
-import type { WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
+import type { WorkerAnswer, WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 
 export const ANALYSIS_WORKER_FILE = path.join(__dirname, 'analysis.worker.js');
 
+type Request = Extract<WorkerRequest, { id: number }>;
+type RequestWithoutId = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
 interface Pending {
-  resolve(analysis: Analysis): void;
+  resolve(answer: WorkerAnswer): void;
   reject(error: Error): void;
 }
 
@@ -20,9 +27,11 @@ export class WorkerAnalysisService implements AnalysisService {
   private readonly pending = new Map<number, Pending>();
   private configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
   private workerBroken = false;
+  /** Descriptions of the rules that fired in analyses under the current configuration. */
+  private readonly rules = new Map<string, RuleDescription>();
 
   constructor(
-    /** Answers helpers() (rule descriptions, code names) and takes over if the worker cannot run. */
+    /** Takes over if the worker cannot run. */
     private readonly inProcess: AnalysisService = new InProcessAnalysisService(),
     private readonly workerFile: string = ANALYSIS_WORKER_FILE,
   ) {}
@@ -36,26 +45,30 @@ export class WorkerAnalysisService implements AnalysisService {
       worker.on('exit', (code) => this.lose(worker, `the analysis worker stopped (exit code ${code})`));
       worker.unref();
       this.worker = worker;
-      this.send({ type: 'configure', configuration: this.configuration });
+      worker.postMessage({ type: 'configure', configuration: this.configuration } satisfies WorkerRequest);
     } catch {
       this.workerBroken = true;
     }
     return this.worker;
   }
 
-  private send(request: WorkerRequest): void {
-    this.worker?.postMessage(request);
+  private ask(worker: Worker, request: RequestWithoutId): Promise<WorkerAnswer> {
+    const id = this.nextId++;
+    return new Promise<WorkerAnswer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
   }
 
   private settle(reply: WorkerReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (reply.ok) pending.resolve(reply.analysis);
+    if (reply.ok) pending.resolve(reply);
     else pending.reject(new Error(reply.message));
   }
 
-  /** A dead worker fails what it held; later analyses run in process (a worker that died once may die again). */
+  /** A dead worker fails what it held; later requests run in process (a worker that died once may die again). */
   private lose(worker: Worker, message: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
@@ -64,28 +77,33 @@ export class WorkerAnalysisService implements AnalysisService {
     this.pending.clear();
   }
 
-  analyze(document: DocumentText): Promise<Analysis> {
-    if (!this.started()) return this.inProcess.analyze(document);
-    const id = this.nextId++;
-    return new Promise<Analysis>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.send({ type: 'analyze', id, key: document.key, fileName: document.fileName, text: document.text });
-    });
+  async analyze(document: DocumentText): Promise<Analysis> {
+    const worker = this.started();
+    if (!worker) return this.inProcess.analyze(document);
+    const answer = await this.ask(worker, { type: 'analyze', key: document.key, fileName: document.fileName, text: document.text });
+    if (!('analysis' in answer)) throw new Error('the analysis worker answered the wrong question');
+    for (const rule of answer.rules) this.rules.set(rule.id, rule);
+    return answer.analysis;
   }
 
-  helpers(): Promise<EngineHelpers> {
-    return this.inProcess.helpers();
+  async helpers(): Promise<EngineHelpers> {
+    const worker = this.started();
+    if (!worker) return this.inProcess.helpers();
+    const answer = await this.ask(worker, { type: 'ruleErrors' });
+    const ruleErrors: RuleError[] = 'ruleErrors' in answer ? answer.ruleErrors : [];
+    return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, ruleErrors };
   }
 
   configure(configuration: EngineConfiguration): void {
     this.configuration = configuration;
+    this.rules.clear();
     this.inProcess.configure(configuration);
-    this.send({ type: 'configure', configuration });
+    this.worker?.postMessage({ type: 'configure', configuration } satisfies WorkerRequest);
   }
 
   forget(key: string): void {
     this.inProcess.forget(key);
-    this.send({ type: 'forget', key });
+    this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
   }
 
   dispose(): void {

@@ -58,6 +58,25 @@ describe('WorkerAnalysisService', function () {
     }
   });
 
+  it('gives hovers and the panel their helpers without loading the engine in this thread', async () => {
+    const service = new WorkerAnalysisService(new RecordingService(), WORKER);
+    try {
+      const analysis = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
+      const finding = analysis.utterances[2].findings[0];
+      assert.ok(finding, 'no finding to describe');
+      const helpers = await service.helpers();
+      assert.strictEqual(helpers.describeRule(finding.rule)?.message, finding.message);
+      assert.strictEqual(helpers.describeRule(finding.rule)?.code, finding.code);
+      assert.strictEqual(helpers.codeName('directive.command'), 'Command');
+      assert.deepStrictEqual(helpers.ruleErrors, []);
+      service.configure({ userRuleFiles: [{ path: 'rules.json', text: '[{"id": "Not An Id"}]' }], disabledRules: [] });
+      const broken = await service.helpers();
+      assert.ok(broken.ruleErrors.length > 0 && broken.ruleErrors.every((error) => error.path === 'rules.json'), JSON.stringify(broken.ruleErrors));
+    } finally {
+      service.dispose();
+    }
+  });
+
   it('fails the analysis the worker held when it dies, then analyses in process', async () => {
     const directory = tempDirectory({ 'dying.worker.js': 'require("worker_threads").parentPort.on("message", (m) => { if (m.type === "analyze") process.exit(4); });\n' });
     const fallback = new RecordingService();
