@@ -22,6 +22,9 @@ interface StepResult {
   pending: number;
 }
 
+/** A hung step (a test blocking mocha's event loop, a stuck browser) fails the run instead of stalling CI. */
+const STEP_TIMEOUT_MS = Number(process.env.ALLIANCE_LENS_STEP_TIMEOUT_MS) || 20 * 60_000;
+
 const bin = (tool: string) => `${repoRoot}/node_modules/.bin/${tool}`;
 
 const STEPS: Step[] = [
@@ -51,7 +54,16 @@ function runStep(step: Step): Promise<StepResult> {
       process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    const finish = (exitCode: number) => resolve({ step, exitCode, seconds: (Date.now() - started) / 1000, ...mochaCounts(output) });
+    // SIGTERM lets the harness runners end their code-server and browser; SIGKILL follows for anything deaf to it.
+    const timer = setTimeout(() => {
+      console.error(`\n${step.name}: no result after ${STEP_TIMEOUT_MS / 1000} s (ALLIANCE_LENS_STEP_TIMEOUT_MS); stopping it (pid ${child.pid}).`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }, STEP_TIMEOUT_MS);
+    const finish = (exitCode: number) => {
+      clearTimeout(timer);
+      resolve({ step, exitCode, seconds: (Date.now() - started) / 1000, ...mochaCounts(output) });
+    };
     child.on('error', (error) => {
       console.error(`${step.name}: could not start: ${error.message}`);
       finish(127);
