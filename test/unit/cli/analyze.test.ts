@@ -99,7 +99,7 @@ describe('alliance-lens analyze (built dist/cli.js)', function () {
 
     it('exits 2 with the usage for bad arguments', () => {
       const missingFolder = path.join(tempDirectory({}), 'no', 'such', 'folder', 'out.json');
-      for (const args of [['analyze'], ['analyze', FIXTURES, '--format', 'xml'], ['analyze', FIXTURES, '--jobs', '2'], ['analyze', FIXTURES, '--out'],
+      for (const args of [['analyze'], ['analyze', FIXTURES, '--format', 'xml'], ['analyze', FIXTURES, '--frobnicate', '2'], ['analyze', FIXTURES, '--out'],
         ['analyze', FIXTURES, '--out', missingFolder]]) {
         const run = runCli(args);
         assert.strictEqual(run.status, 2, args.join(' '));
