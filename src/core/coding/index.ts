@@ -112,12 +112,28 @@ function emptyCoding(role: Role): UtteranceCoding {
   };
 }
 
+/** Compiled patterns of the last few rule sets, keyed by exactly what compileRules reads: every Analyzer (one per
+ * open document, one per CLI worker) would otherwise parse the same ~300 patterns again, some 20-40 ms (issue 7). */
+const recentlyCompiled = new Map<string, Map<Role, CompiledRules>>();
+const COMPILED_RULE_SETS_KEPT = 4;
+
+function compiledFor(rules: readonly Rule[]): Map<Role, CompiledRules> {
+  const key = JSON.stringify(rules.map((rule) => [rule.id, rule.role, rule.patterns, rule.except, rule.wholeUtterance]));
+  let compiled = recentlyCompiled.get(key);
+  if (!compiled) {
+    compiled = new Map<Role, CompiledRules>((['therapist', 'client'] as const).map((role) => [role, compileRules(rulesFor(rules, role))]));
+    if (recentlyCompiled.size >= COMPILED_RULE_SETS_KEPT) recentlyCompiled.delete(recentlyCompiled.keys().next().value as string);
+  }
+  // Re-inserting keeps the most recently used rule sets.
+  recentlyCompiled.delete(key);
+  recentlyCompiled.set(key, compiled);
+  return compiled;
+}
+
 export function createCoder(options: CoderOptions = {}): Coder {
   const { rules, errors } = assemble(options);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  const compiled = new Map<Role, CompiledRules>(
-    (['therapist', 'client'] as const).map((role) => [role, compileRules(rulesFor(rules, role))]),
-  );
+  const compiled = compiledFor(rules);
 
   const codeUtterance = (text: string, role: Role): UtteranceCoding => {
     const rolesRules = compiled.get(role);
