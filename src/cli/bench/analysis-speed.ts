@@ -51,7 +51,8 @@ export function measureSession(session: BenchSession, runs: number): SessionSpee
   return { name: session.name, utterances: session.utterances.length, words: session.words, bareParseMs, coldMs, editMs, editRecoded };
 }
 
-/** A bare single-thread compromise/two parse of every utterance of every session. */
+/** Wall-clock time of a bare single-thread compromise/two parse of every utterance of every session, the yardstick
+ * of the (wall-clock) corpus runs. */
 export function bareParseCorpusMs(sessions: readonly BenchSession[]): number {
   const start = performance.now();
   for (const session of sessions) for (const utterance of session.utterances) nlp(utterance);

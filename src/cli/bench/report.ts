@@ -21,6 +21,8 @@ const count = (value: number) => Math.round(value).toLocaleString('en-US');
 
 export interface BenchFigures {
   source: string;
+  cores: number;
+  loadAverage: number[];
   runs: number;
   sessions: SessionSpeed[];
   parser: ParseThroughput;
@@ -34,9 +36,10 @@ export interface BenchFigures {
 
 export function renderReport(figures: BenchFigures): string {
   const lines: string[] = [];
-  lines.push(`Alliance Lens bench: ${figures.source}; best of ${figures.runs} runs per figure; goals from issue 7.`, '');
+  lines.push(`Alliance Lens bench: ${figures.source}; best of ${figures.runs} runs per figure; goals from issue 7.`);
+  lines.push(`Load average when the bench ended: ${figures.loadAverage.map((load) => load.toFixed(2)).join(', ')} on ${figures.cores} cores.`, '');
 
-  lines.push(`Cold analysis vs a bare compromise/two parse (nlp(text) per utterance, same utterances, same process), ${figures.sessions.length} longest sessions:`);
+  lines.push(`Cold analysis vs a bare compromise/two parse (nlp(text) per utterance, same utterances, same process; CPU time), ${figures.sessions.length} longest sessions:`);
   const header = ['session', 'utterances', 'words', 'bare parse', 'cold', 'cold/bare', 'one-utterance edit', 'edit/cold', 're-coded'];
   const rows = figures.sessions.map((session) => [session.name, String(session.utterances), count(session.words), ms(session.bareParseMs), ms(session.coldMs),
     (session.coldMs / session.bareParseMs).toFixed(2), ms(session.editMs), `${((session.editMs / session.coldMs) * 100).toFixed(2)}%`, String(session.editRecoded)]);
@@ -56,7 +59,7 @@ export function renderReport(figures: BenchFigures): string {
   lines.push(`Parser throughput on labelled text (${(figures.parser.bytes / 1e6).toFixed(2)} MB, ${count(figures.parser.utterances)} utterances, median of ${figures.parser.runs}): ${figures.parser.mbPerSecond.toFixed(1)} MB/s`, '');
 
   const bareWordsPerSecond = figures.corpusWords / (figures.bareCorpusMs / 1000);
-  lines.push(`Corpus throughput (${count(figures.corpusWords)} words):`);
+  lines.push(`Corpus throughput (${count(figures.corpusWords)} words; wall-clock time, so other load on the machine slows it):`);
   lines.push(`  bare single-thread compromise/two parse: ${count(bareWordsPerSecond)} words/s (${(figures.bareCorpusMs / 1000).toFixed(2)} s)`);
   for (const run of figures.corpusRuns) {
     if (typeof run === 'string') {

@@ -1,9 +1,11 @@
-// Timing for the bench. The machine may be shared, so every figure is the best of several runs: interference
-// only ever adds time.
+// Timing for the bench. The machine may be shared, so single-thread figures are CPU time (user + system) of this
+// process, which other processes' load barely changes, and every figure is the best of several runs: interference
+// only ever adds time. Corpus runs, whose point is parallelism, are wall-clock time (see corpus-run.ts).
 export function timeOnce(work: () => void): number {
-  const start = performance.now();
+  const start = process.cpuUsage();
   work();
-  return performance.now() - start;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Best (lowest) time of `runs` runs of each task, the tasks interleaved so drifting load hits them alike. */
@@ -15,8 +17,4 @@ export function bestTimes(runs: number, tasks: ReadonlyArray<() => void>): numbe
     });
   }
   return best;
-}
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
 }

@@ -67,7 +67,8 @@ export const benchCommand: CliCommand = {
     }
     const sessions = loadSessions(options.annomi);
     const source = options.annomi ? `AnnoMI (${sessions.length} sessions)` : `the bundled samples (${sessions.length} sessions; give --annomi PATH for the real figures)`;
-    io.stderr(`alliance-lens bench: measuring ${source} on ${os.availableParallelism?.() ?? os.cpus().length} cores...\n`);
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    io.stderr(`alliance-lens bench: measuring ${source} on ${cores} cores...\n`);
     const chosen = longest(sessions, LONGEST_SESSIONS);
     const speeds = chosen.map((session) => measureSession(session, options.runs));
     const parser = measureParseThroughput(chosen.map((session) => session.text).join(''), { minMs: 500, minRuns: 5 });
@@ -75,7 +76,7 @@ export const benchCommand: CliCommand = {
     const jobCounts = [...new Set([1, options.jobs])];
     const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(sessions, jobs));
     io.stdout(renderReport({
-      source, runs: options.runs, sessions: speeds, parser, bareCorpusMs,
+      source, cores, loadAverage: os.loadavg(), runs: options.runs, sessions: speeds, parser, bareCorpusMs,
       corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns,
       benchMaxRssMB: process.resourceUsage().maxRSS / 1024, bundles: minifiedBundleSizes(), activation: recordedActivation(),
     }));
