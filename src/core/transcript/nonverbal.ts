@@ -25,8 +25,22 @@ export function maskNonVerbal(text: string): string {
   return text.replace(MARK, (mark, square?: string, round?: string) => (isMark(square, round) ? ' '.repeat(mark.length) : mark));
 }
 
+/** Word counts of recent texts. The summary and the speaker table count every utterance on every re-analysis, which
+ * was a third of a one-utterance edit's cost (issue 7). Cleared when full, so it never grows with the files seen. */
+const recentWordCounts = new Map<string, number>();
+const WORD_COUNTS_KEPT = 50_000;
+
 /** Words of an utterance text: runs of non-space holding a letter or digit. Non-verbal marks count as no words. */
 export function countWords(text: string): number {
+  const known = recentWordCounts.get(text);
+  if (known !== undefined) return known;
+  const words = countWordsOf(text);
+  if (recentWordCounts.size >= WORD_COUNTS_KEPT) recentWordCounts.clear();
+  recentWordCounts.set(text, words);
+  return words;
+}
+
+function countWordsOf(text: string): number {
   const tokens = maskNonVerbal(text).match(/\S+/g);
   if (!tokens) return 0;
   let words = 0;
