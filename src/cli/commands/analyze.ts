@@ -5,7 +5,7 @@ import { UsageError, type CliCommand, type CliIo } from '../command';
 import { findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
 import { checkOutPath, writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
-import { defaultJobCount, runAnalysisJobs } from '../jobs/pool';
+import { automaticJobCount, defaultJobCount, runAnalysisJobs, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
 import { progressReporter } from '../jobs/progress';
 
 const usage = () => [
@@ -23,8 +23,9 @@ const usage = () => [
   '  -f, --format FORMAT  output format:',
   ...OUTPUT_FORMATS.map((format) => `                         ${format.name.padEnd(9)} ${format.description}`),
   '  -o, --out PATH       write the output to PATH instead of standard output; PATH may not be one of the inputs',
-  `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, the number of cores);`,
-  '                       the output is the same for every N; progress goes to standard error on long runs',
+  `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, the number of cores, or 1`,
+  `                       for less than ${WORKER_THRESHOLD_BYTES / 1024} KB of transcripts); the output is the same for every N;`,
+  '                       progress goes to standard error on long runs',
   '  -h, --help           show this help',
   '',
   'Warnings about a transcript go to standard error as "file:line: message".',
@@ -48,7 +49,7 @@ export const analyzeCommand: CliCommand = {
 
     const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, 'alliance-lens analyze');
     const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
-      jobs: options.jobs,
+      jobs: options.jobs ?? automaticJobCount(found.files),
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.finish();
@@ -92,8 +93,8 @@ function readOptions(args: string[]) {
   if (!format) throw new UsageError(`unknown format '${formatName}': choose ${OUTPUT_FORMATS.map((f) => f.name).join(', ')}`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one transcript file or directory');
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
-  const jobs = parsed.values.jobs === undefined ? defaultJobCount() : Number(parsed.values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
+  const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
   return { inputs: parsed.positionals, format, out: parsed.values.out, jobs };
 }
 

@@ -1,6 +1,7 @@
 // Runs analysis jobs on worker threads (`analyze --jobs N`, the bench). Each worker takes the next job as soon as it
 // is free; results come back in input order whatever order they finish in. A worker that dies fails only the job
 // it held (with a message) and is replaced, so one bad transcript never loses the others.
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -14,6 +15,22 @@ export const ANALYZE_WORKER_FILE = path.join(__dirname, 'analyze.worker.js');
 
 export function defaultJobCount(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Below this much text a worker's start-up (loading the engine, about half a second) costs more than it saves. */
+export const WORKER_THRESHOLD_BYTES = 256 * 1024;
+
+/** The default job count for these files: one per core, or one in all for a small amount of text. */
+export function automaticJobCount(files: readonly string[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // An unreadable file is reported when it is analysed; it adds no work here.
+    }
+  }
+  return bytes < WORKER_THRESHOLD_BYTES ? 1 : defaultJobCount();
 }
 
 export interface RunOptions {

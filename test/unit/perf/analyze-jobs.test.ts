@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runAnalysisJobs } from '../../../src/cli/jobs/pool';
+import { automaticJobCount, defaultJobCount, runAnalysisJobs, WORKER_THRESHOLD_BYTES } from '../../../src/cli/jobs/pool';
 import { progressReporter } from '../../../src/cli/jobs/progress';
 import { ensureBuiltCli, ROOT, runCli, tempDirectory } from '../cli/run-cli';
 
@@ -67,6 +67,15 @@ describe('runAnalysisJobs', function () {
     const results = await runAnalysisJobs(jobs, { jobs: 1, onProgress: (done) => seen.push(done), workerFile: '/nonexistent/worker.js' });
     assert.deepStrictEqual(results.map((result) => result.ok && result.analysis.file), ['s0', 's1']);
     assert.deepStrictEqual(seen, [1, 2]);
+  });
+});
+
+describe('automaticJobCount', () => {
+  it('uses one thread for a little text and every core for a lot', () => {
+    const directory = tempDirectory({ 'small.txt': 'T: Hi.\nC: Hello.\n', 'large.txt': 'T: Hi.\n'.repeat(WORKER_THRESHOLD_BYTES / 7 + 1) });
+    assert.strictEqual(automaticJobCount([path.join(directory, 'small.txt'), path.join(directory, 'missing.txt')]), 1);
+    assert.strictEqual(automaticJobCount([path.join(directory, 'small.txt'), path.join(directory, 'large.txt')]), defaultJobCount());
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 });
 
