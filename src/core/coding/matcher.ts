@@ -186,6 +186,9 @@ export function matchUtterance(compiled: CompiledRules, text: string): MatchResu
 
   const hits: RawHit[] = [];
   const exceptions: RawHit[] = [];
+  // A whole-utterance rule ("Whatever.", "I don't know.") fires only when each sentence of the reply is one such
+  // response: "Whatever. I don't know." withdraws as surely as either sentence alone.
+  const wholeSentenceHits = new Map<string, RawHit[]>();
   try {
     for (const pattern of compiled.patterns) {
       if (vocabulary && !couldMatch(pattern, vocabulary)) continue;
@@ -199,16 +202,22 @@ export function matchUtterance(compiled: CompiledRules, text: string): MatchResu
         const group = groups.length === ptrs.length ? groups[i] : null;
         const span = (group && termSpan(documents[group[0]].slice(group[1], group[2]))) || termSpan(fullTerms);
         if (!span) return;
-        const coversAll = fullTerms.filter(isWord).length === words;
+        const coversSentence = fullTerms.filter(isWord).length === sentences[n].words;
         for (const use of pattern.uses) {
           const hit = { ruleId: use.ruleId, ...span, sentence: n };
           if (use.except) exceptions.push(hit);
-          else if (!use.wholeUtterance || coversAll) hits.push(hit);
+          else if (!use.wholeUtterance) hits.push(hit);
+          else if (coversSentence) wholeSentenceHits.set(use.ruleId, [...(wholeSentenceHits.get(use.ruleId) ?? []), hit]);
         }
       });
     }
   } catch {
     return { hits: [], sentences, words };
+  }
+  const sentencesWithWords = sentences.filter((sentence) => sentence.words > 0).length;
+  for (const ruleHits of wholeSentenceHits.values()) {
+    const covered = new Set(ruleHits.map((hit) => hit.sentence));
+    if (covered.size === sentencesWithWords) hits.push(...ruleHits);
   }
   const kept = hits.filter((hit) => !exceptions.some((exception) => exception.ruleId === hit.ruleId
     && exception.start < hit.end && hit.start < exception.end));
