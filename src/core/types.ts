@@ -93,18 +93,9 @@ export interface UtteranceCoding {
   findings: Finding[];
 }
 
-export interface AnalysedUtterance extends UtteranceCoding {
-  index: number;
-  speaker: string;
-  role: Role;
-  line: number;
-  timestamp: string | null;
-  text: string;
-  /** addition: UTF-16 offsets of the utterance text in the file. */
-  start: number;
-  /** addition */
-  end: number;
-}
+/** An utterance of the Analysis: the parser's fields (its start/end offsets are an addition to the contract; the
+ * spans stay internal) and the coder's decisions. */
+export type AnalysedUtterance = Omit<ParsedUtterance, 'spans'> & UtteranceCoding;
 
 export interface SpeakerSummary {
   label: string;

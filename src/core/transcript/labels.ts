@@ -1,6 +1,7 @@
 // Speaker labels at the start of a line ("T:", "Dr. Lee:", "[00:01:05] Client:", "Therapist (00:01:05):",
 // "**Client:**", "Interviewer (Dr. Smith):") and the role words that name a role by themselves. Matching is anchored at a line start with a sticky expression whose
 // parts cannot overlap (label words never hold spaces or colons), so a line costs time linear in its length.
+import { memoizeByText } from '../memo';
 import type { Role } from '../types';
 
 /** Clock inside brackets: [hh:mm:ss], [mm:ss], (hh:mm:ss), #hh:mm:ss.s#. */
@@ -58,19 +59,8 @@ export function matchLabel(text: string, start: number, end: number): LabelMatch
   };
 }
 
-/** Labels repeat on every turn; remembering their keys saves most of the per-line work. Bounded, because a
- * garbled file can hold any number of distinct labels. */
-const keyCache = new Map<string, string>();
-
-export function cachedSpeakerKey(label: string): string {
-  let key = keyCache.get(label);
-  if (key === undefined) {
-    if (keyCache.size > 1000) keyCache.clear();
-    key = speakerKey(label);
-    keyCache.set(label, key);
-  }
-  return key;
-}
+/** Labels repeat on every turn; remembering their keys saves most of the per-line work. */
+export const cachedSpeakerKey: (label: string) => string = memoizeByText((label) => speakerKey(label), 1000);
 
 /** The identity of a speaker name: case, surrounding space and a leading "@" do not matter. */
 export function speakerKey(label: string): string {

@@ -2,6 +2,8 @@
 // words and are not analysed. Square brackets around a few words are a transcription convention for marks;
 // parentheses hold speech too ("(and I mean it)"), so they count as a mark only with a known non-verbal word.
 
+import { memoizeByText } from '../memo';
+
 const MARK = /\[([^[\]\r\n]{1,80})\]|\(([^()\r\n]{1,60})\)/g;
 /** "[laughs]", "[inaudible 00:12:01]", but not a bracketed time "[00:12:01]". */
 const SQUARE_MARK = /^[ \t]*\p{L}/u;
@@ -25,20 +27,10 @@ export function maskNonVerbal(text: string): string {
   return text.replace(MARK, (mark, square?: string, round?: string) => (isMark(square, round) ? ' '.repeat(mark.length) : mark));
 }
 
-/** Word counts of recent texts. The summary and the speaker table count every utterance on every re-analysis, which
- * was a third of a one-utterance edit's cost (issue 7). Cleared when full, so it never grows with the files seen. */
-const recentWordCounts = new Map<string, number>();
-const WORD_COUNTS_KEPT = 50_000;
-
-/** Words of an utterance text: runs of non-space holding a letter or digit. Non-verbal marks count as no words. */
-export function countWords(text: string): number {
-  const known = recentWordCounts.get(text);
-  if (known !== undefined) return known;
-  const words = countWordsOf(text);
-  if (recentWordCounts.size >= WORD_COUNTS_KEPT) recentWordCounts.clear();
-  recentWordCounts.set(text, words);
-  return words;
-}
+/** Words of an utterance text: runs of non-space holding a letter or digit. Non-verbal marks count as no words.
+ * Remembered by text: the summary and the speaker table count every utterance on every re-analysis, which was a
+ * third of a one-utterance edit's cost (issue 7). */
+export const countWords: (text: string) => number = memoizeByText((text) => countWordsOf(text), 50_000);
 
 function countWordsOf(text: string): number {
   const tokens = maskNonVerbal(text).match(/\S+/g);
