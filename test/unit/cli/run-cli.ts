@@ -35,9 +35,18 @@ export function runCli(args: string[], cwd = ROOT): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary directory holding the given files. */
+const createdDirectories: string[] = [];
+
+// A root-level hook: the directories outlive each test (a failure can still be inspected while the run goes on)
+// but not the run, so repeated runs do not fill the temporary folder.
+after(() => {
+  for (const directory of createdDirectories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory holding the given files, removed when the test run ends. */
 export function tempDirectory(files: Record<string, string | Buffer>): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-cli-'));
+  createdDirectories.push(directory);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
     fs.writeFileSync(path.join(directory, name), content);
