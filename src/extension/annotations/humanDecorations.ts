@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { CodebookEntry } from '../../core/annotations/codebook';
 import type { Sidecar } from '../../core/annotations/sidecar';
-
-const MAX_LABEL_LENGTH = 60;
+import { humanCodeLabels } from './codeLabels';
 
 export class HumanCodeDecorations implements vscode.Disposable {
   private readonly type = vscode.window.createTextEditorDecorationType({
@@ -31,19 +30,15 @@ export class HumanCodeDecorations implements vscode.Disposable {
 
   paint(editor: vscode.TextEditor, sidecar: Sidecar | undefined, codebook: readonly CodebookEntry[]): void {
     const nameOf = (id: string) => codebook.find((entry) => entry.id === id)?.name ?? id;
-    const options: vscode.DecorationOptions[] = (sidecar?.annotations ?? [])
-      .filter((annotation) => !annotation.orphaned)
-      .map((annotation) => {
+    const placed = (sidecar?.annotations ?? []).filter((annotation) => !annotation.orphaned);
+    const labels = humanCodeLabels(placed, nameOf);
+    const options: vscode.DecorationOptions[] = placed
+      .map((annotation, i) => {
         const range = new vscode.Range(editor.document.positionAt(annotation.anchor.start), editor.document.positionAt(annotation.anchor.end));
-        const label = annotation.codes.map(nameOf).join(', ');
         const hover = new vscode.MarkdownString();
-        hover.appendText(`${label} (coded by ${annotation.coder})`);
+        hover.appendText(`${annotation.codes.map(nameOf).join(', ')} (coded by ${annotation.coder})`);
         if (annotation.memo) hover.appendMarkdown('\n\n').appendText(annotation.memo);
-        return {
-          range,
-          hoverMessage: hover,
-          renderOptions: { after: { contentText: `⟨${label.length > MAX_LABEL_LENGTH ? `${label.slice(0, MAX_LABEL_LENGTH - 1)}…` : label}⟩` } },
-        };
+        return { range, hoverMessage: hover, renderOptions: { after: { contentText: labels[i] } } };
       });
     editor.setDecorations(this.type, options);
     const reviews = (sidecar?.decisions ?? []).filter((decision) => !decision.orphaned).map((decision) => {
