@@ -6,8 +6,10 @@ const io: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function overview(): string {
-  const width = Math.max(0, ...commands.map((command) => command.name.length));
+/** Loads every command, for their one-line summaries. */
+async function overview(): Promise<string> {
+  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const width = Math.max(0, ...loaded.map((command) => command.name.length));
   return [
     'Usage: alliance-lens <command> [options]',
     '',
@@ -15,7 +17,7 @@ function overview(): string {
     'runs locally: nothing is sent anywhere.',
     '',
     'Commands:',
-    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...loaded.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Run `alliance-lens <command> --help` for a command\'s options.',
     '',
@@ -25,14 +27,15 @@ function overview(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overview());
+    io.stdout(await overview());
     return name ? 0 : 2;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.stderr(`alliance-lens: unknown command '${name}'\n\n${overview()}`);
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
+    io.stderr(`alliance-lens: unknown command '${name}'\n\n${await overview()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
     return 0;

@@ -5,7 +5,6 @@ import { parseArgs } from 'util';
 import { measureParseThroughput } from '../../core/transcript/throughput';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultJobCount } from '../jobs/pool';
-import { bareParseCorpusMs, measureSession } from '../bench/analysis-speed';
 import { corpusRun, corpusRunInChild, sessionsFromStandardInput } from '../bench/corpus-run';
 import { minifiedBundleSizes, recordedActivation } from '../bench/environment';
 import { renderReport } from '../bench/report';
@@ -65,6 +64,9 @@ export const benchCommand: CliCommand = {
       io.stdout(`${JSON.stringify(await corpusRun(sessionsFromStandardInput(), options.jobs))}\n`);
       return 0;
     }
+    // Loaded here, not with the command: the corpus run above must not hold compromise in its main thread, or its
+    // peak memory would count an engine that `analyze --jobs N` does not load there.
+    const { bareParseCorpusMs, measureSession } = await import('../bench/analysis-speed');
     const sessions = loadSessions(options.annomi);
     const source = options.annomi ? `AnnoMI (${sessions.length} sessions)` : `the bundled samples (${sessions.length} sessions; give --annomi PATH for the real figures)`;
     const cores = os.availableParallelism?.() ?? os.cpus().length;

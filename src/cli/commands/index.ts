@@ -1,17 +1,19 @@
 import type { CliCommand } from '../command';
-import { agreeCommand } from './agree';
-import { analyzeCommand } from './analyze';
-import { benchCommand } from './bench';
-import { evalCommand } from './eval';
-import { explainIndexCommand } from './explain-index';
-import { exportCommand } from './export';
+
+/** A subcommand's name, and how to load it: a command is loaded only when it runs (or for --help), so no command
+ * pays for another's imports. This keeps compromise out of `analyze --jobs N`'s main thread, which only hands files
+ * to its workers, while eval, export and bench import the engine. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CliCommand>;
+}
 
 /** Every subcommand, in the order `--help` lists them. Add one line per command. */
-export const commands: CliCommand[] = [
-  analyzeCommand,
-  evalCommand,
-  explainIndexCommand,
-  exportCommand,
-  agreeCommand,
-  benchCommand,
+export const commands: readonly CommandEntry[] = [
+  { name: 'analyze', load: async () => (await import('./analyze')).analyzeCommand },
+  { name: 'eval', load: async () => (await import('./eval')).evalCommand },
+  { name: 'explain-index', load: async () => (await import('./explain-index')).explainIndexCommand },
+  { name: 'export', load: async () => (await import('./export')).exportCommand },
+  { name: 'agree', load: async () => (await import('./agree')).agreeCommand },
+  { name: 'bench', load: async () => (await import('./bench')).benchCommand },
 ];

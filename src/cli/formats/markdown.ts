@@ -3,7 +3,11 @@
 // paragraph of strengths and growth areas. A pure function of the Analysis, plus any extra sections a caller adds
 // (e.g. supervisor comments), so other reports can be composed from it.
 import { sessionFeedback } from '../../core/summary/feedback';
-import { MITI_BANDS, REPAIR_MOVES, topMoments, type Moment } from '../../core/summary';
+// From the engine-free modules, not core/summary's index: that one loads compromise, and `analyze --jobs N` renders
+// reports in a thread that otherwise never needs it.
+import { MITI_BANDS } from '../../core/summary/bands';
+import { topMoments, type Moment } from '../../core/summary/moments';
+import { REPAIR_MOVES } from '../../core/summary/repair-move-list';
 import type { Analysis, Band, RuptureEvent, Summary } from '../../core/types';
 
 export interface ReportSection {

@@ -5,7 +5,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { Analyzer } from '../../core/analyzer';
 import type { FileAnalysis } from '../analyze-file';
 import type { AnalysisJob, JobReply, JobRequest } from './protocol';
 import { runJob } from './run-job';
@@ -40,10 +39,12 @@ export interface RunOptions {
   workerFile?: string;
 }
 
-/** Analyses every job; with one job slot (or one job) it runs in this thread, without starting workers. */
+/** Analyses every job; with one job slot (or one job) it runs in this thread, without starting workers. Only then
+ * does this thread load the engine: with workers, each loads its own and this one would hold compromise for nothing. */
 export async function runAnalysisJobs(jobs: readonly AnalysisJob[], options: RunOptions): Promise<FileAnalysis[]> {
   const slots = Math.min(Math.max(1, Math.floor(options.jobs)), jobs.length);
   if (slots <= 1) {
+    const { Analyzer } = await import('../../core/analyzer');
     const analyzer = new Analyzer();
     return jobs.map((job, index) => {
       const result = runJob(job, analyzer);

@@ -1,18 +1,10 @@
 // Detects 3RS repair moves in a therapist utterance. The patterns live in repair-moves.json (data, with examples
 // and counterexamples a unit test runs), compiled once into one compromise net and swept per utterance.
 import nlp from 'compromise/two';
-import repairMoveData from './repair-moves.json';
+import { REPAIR_MOVES } from './repair-move-list';
+import { memoizeByText } from '../memo';
 
-export interface RepairMove {
-  id: string;
-  strategy: string;
-  reference: string;
-  patterns: string[];
-  examples: string[];
-  counterexamples: string[];
-}
-
-export const REPAIR_MOVES: readonly RepairMove[] = repairMoveData.moves;
+export { REPAIR_MOVES, type RepairMove } from './repair-move-list';
 
 type Net = ReturnType<typeof nlp.buildNet>;
 let compiled: Net | undefined;
@@ -22,20 +14,9 @@ function repairNet(): Net {
   return compiled;
 }
 
-/** Results by text: the summary is recomputed on every edit, and most replies have not changed since the last one.
- * Bounded, because a long editing session sees many texts. */
-const movesByText = new Map<string, string | null>();
-const MOVE_CACHE_LIMIT = 5000;
-
-/** The id of the first repair move (in data-file order) found in the text, or null. */
-export function findRepairMove(text: string): string | null {
-  const cached = movesByText.get(text);
-  if (cached !== undefined) return cached;
-  const move = detectRepairMove(text);
-  if (movesByText.size >= MOVE_CACHE_LIMIT) movesByText.clear();
-  movesByText.set(text, move);
-  return move;
-}
+/** The id of the first repair move (in data-file order) found in the text, or null. Remembered by text: the summary
+ * is recomputed on every edit, and most replies have not changed since the last one. */
+export const findRepairMove: (text: string) => string | null = memoizeByText((text) => detectRepairMove(text), 5000);
 
 function detectRepairMove(text: string): string | null {
   if (!text.trim()) return null;
