@@ -116,3 +116,6 @@ export function describeFormula(formula: IndexFormula = ALLIANCE_INDEX): string 
     ...(excluded.length > 0 ? ['Not weighted:', ...excluded] : []),
   ].join('\n');
 }
+
+/** The alliance index's formula in plain words, for `alliance-lens explain-index` and the panel's tooltip. */
+export const ALLIANCE_INDEX_FORMULA = describeFormula(ALLIANCE_INDEX);

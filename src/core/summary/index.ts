@@ -1,20 +1,17 @@
 // The session summary of the Analysis contract: MITI summary scores with their bands, talk balance, rupture and
 // repair, the alliance index and its timeline.
 import type { AnalysedUtterance, ParsedTranscript, Summary } from '../types';
-import { ALLIANCE_INDEX, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
+import { allianceIndexOf, indexComponents } from './alliance-index';
 import { MITI_BANDS, bandOf } from './bands';
 import { countSession, ratioOrNull, roundOrNull } from './counts';
 import { linkRuptures } from './ruptures';
 import { buildTimeline } from './timeline';
 
 export { topMoments, type Moment } from './moments';
-export { ALLIANCE_INDEX, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
+export { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
 export type { IndexComponents, IndexFormula, IndexTerm } from './alliance-index';
 export { MITI_BANDS, bandOf } from './bands';
 export { REPAIR_MOVES } from './repair-moves';
-
-/** The alliance index's formula in plain words, for `alliance-lens explain-index` and the panel's tooltip. */
-export const ALLIANCE_INDEX_FORMULA = describeFormula(ALLIANCE_INDEX);
 
 /** Ratios are rounded for display (R:Q to 2 decimals, percentages to 1, the talk share to 3); bands are decided on
  * the unrounded values. Percentages run 0..100; clientTalkShare is a fraction 0..1. */

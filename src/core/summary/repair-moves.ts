@@ -16,7 +16,7 @@ function repairNet(): Net {
 
 /** The id of the first repair move (in data-file order) found in the text, or null. Remembered by text: the summary
  * is recomputed on every edit, and most replies have not changed since the last one. */
-export const findRepairMove: (text: string) => string | null = memoizeByText((text) => detectRepairMove(text), 5000);
+export const findRepairMove: (text: string) => string | null = /* @__PURE__ */ memoizeByText((text) => detectRepairMove(text), 5000);
 
 function detectRepairMove(text: string): string | null {
   if (!text.trim()) return null;

@@ -60,7 +60,7 @@ export function matchLabel(text: string, start: number, end: number): LabelMatch
 }
 
 /** Labels repeat on every turn; remembering their keys saves most of the per-line work. */
-export const cachedSpeakerKey: (label: string) => string = memoizeByText((label) => speakerKey(label), 1000);
+export const cachedSpeakerKey: (label: string) => string = /* @__PURE__ */ memoizeByText((label) => speakerKey(label), 1000);
 
 /** The identity of a speaker name: case, surrounding space and a leading "@" do not matter. */
 export function speakerKey(label: string): string {
