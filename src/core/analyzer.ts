@@ -11,6 +11,23 @@ export interface AnalyzeOptions {
   fileName?: string;
 }
 
+/** A range of the file in UTF-16 offsets, end exclusive (e.g. what an editor shows). */
+export interface FileRange {
+  start: number;
+  end: number;
+}
+
+export interface PriorityOptions extends AnalyzeOptions {
+  ranges: readonly FileRange[];
+}
+
+/** The coded utterances that overlap the requested ranges, exactly as the full analysis will have them. No summary:
+ * that needs every utterance. */
+export interface PriorityAnalysis {
+  file: string;
+  utterances: AnalysedUtterance[];
+}
+
 /** Maps an offset in an utterance's text to the file. Text between spans (joins of merged cues) maps to the
  * start of the next span, so a finding never points outside the utterance. */
 export function textOffsetToFile(spans: readonly TextSpan[], textOffset: number, fallback: number): number {
@@ -50,16 +67,7 @@ export class Analyzer {
     const previousCache = this.cache;
     const nextCache = new Map<string, UtteranceCoding>();
     this.codedSinceLastAnalysis = 0;
-    const utterances = parsed.utterances.map((utterance) => {
-      const key = `${this.coder.version}\u0000${utterance.role}\u0000${utterance.text}`;
-      let coding = nextCache.get(key) ?? previousCache.get(key);
-      if (!coding) {
-        coding = this.coder.codeUtterance(utterance.text, utterance.role);
-        this.codedSinceLastAnalysis++;
-      }
-      nextCache.set(key, coding);
-      return placeInFile(utterance, coding);
-    });
+    const utterances = parsed.utterances.map((utterance) => placeInFile(utterance, this.coding(utterance, previousCache, nextCache)));
     // Keeping only this document's utterances bounds the cache by the document's size.
     this.cache = nextCache;
     return {
@@ -71,6 +79,37 @@ export class Analyzer {
       warnings: parsed.refused ? [{ line: 0, message: parsed.refused }, ...parsed.warnings] : parsed.warnings,
     };
   }
+
+  /** Codes first what the user is looking at in a large file. The whole text is parsed (roles depend on all of it:
+   * front matter, question rates), but only the utterances overlapping `ranges` are coded, into the same cache, so
+   * the next analyze() of this text re-codes only the rest. */
+  analyzePriority(text: string, options: PriorityOptions): PriorityAnalysis {
+    const parsed = parseTranscript(text, options);
+    // Adds to the cache without pruning it: the full analysis that follows prunes it to this document.
+    const cache = this.cache;
+    this.codedSinceLastAnalysis = 0;
+    const utterances = parsed.utterances
+      .filter((utterance) => options.ranges.some((range) => overlaps(utterance, range)))
+      .map((utterance) => placeInFile(utterance, this.coding(utterance, cache, cache)));
+    return { file: options.fileName ?? '', utterances };
+  }
+
+  /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way. */
+  private coding(utterance: ParsedUtterance, previousCache: Map<string, UtteranceCoding>, nextCache: Map<string, UtteranceCoding>): UtteranceCoding {
+    const key = `${this.coder.version}\u0000${utterance.role}\u0000${utterance.text}`;
+    let coding = nextCache.get(key) ?? previousCache.get(key);
+    if (!coding) {
+      coding = this.coder.codeUtterance(utterance.text, utterance.role);
+      this.codedSinceLastAnalysis++;
+    }
+    nextCache.set(key, coding);
+    return coding;
+  }
+}
+
+/** Touching counts as overlapping, so an empty range (a caret) still selects the utterance it sits in. */
+function overlaps(utterance: ParsedUtterance, range: FileRange): boolean {
+  return range.start <= utterance.end && range.end >= utterance.start;
 }
 
 function placeInFile(utterance: ParsedUtterance, coding: UtteranceCoding): AnalysedUtterance {

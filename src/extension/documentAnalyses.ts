@@ -1,6 +1,7 @@
 // Keeps the latest Analysis of every transcript the user is looking at. It decides which documents qualify,
 // debounces edits, analyses through the AnalysisService, and tells the decorations, status bar and panel.
 import * as vscode from 'vscode';
+import type { FileRange, PriorityAnalysis } from '../core/analyzer';
 import type { Analysis } from '../core/types';
 import type { AnalysisService } from './engine/analysisService';
 import type { Configuration } from './configuration';
@@ -12,6 +13,13 @@ const BYTES_PER_MB = 1024 * 1024;
 export interface AnalysisEvent {
   document: vscode.TextDocument;
   analysis: Analysis;
+}
+
+/** The visible range of a large document, coded before the rest. Only highlights use it: the panel and status bar
+ * need the whole document's summary, so they wait for the full analysis. */
+export interface PreliminaryAnalysisEvent {
+  document: vscode.TextDocument;
+  analysis: PriorityAnalysis;
 }
 
 export interface AnalysisFailure {
@@ -31,10 +39,12 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly eligibility = new Map<string, boolean>();
   private readonly oversizeNoticeShown = new Set<string>();
   private readonly analysed = new vscode.EventEmitter<AnalysisEvent>();
+  private readonly preliminary = new vscode.EventEmitter<PreliminaryAnalysisEvent>();
   private readonly failed = new vscode.EventEmitter<AnalysisFailure>();
   private readonly cleared = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidAnalyze = this.analysed.event;
+  readonly onDidAnalyzePreliminary = this.preliminary.event;
   readonly onDidFail = this.failed.event;
   readonly onDidClear = this.cleared.event;
 
@@ -44,7 +54,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.disposables.push(
-      this.analysed, this.failed, this.cleared,
+      this.analysed, this.preliminary, this.failed, this.cleared,
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event.document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.eligibility.delete(document.uri.toString())),
@@ -160,8 +170,16 @@ export class DocumentAnalyses implements vscode.Disposable {
   private async analyseNow(document: vscode.TextDocument): Promise<Analysis | undefined> {
     const key = document.uri.toString();
     const version = document.version;
+    // Only a document without an analysis (just opened, or new rules) gets its visible range first: after an edit the
+    // cache makes the full analysis quick, and a partial repaint would briefly drop every highlight outside the view.
+    const priorityRanges = this.entries.has(key) ? undefined : this.visibleRanges(document);
+    const showPreliminary = (analysis: PriorityAnalysis) => {
+      if (!document.isClosed && document.version === version && this.entries.get(key)?.version !== version) {
+        this.preliminary.fire({ document, analysis });
+      }
+    };
     try {
-      const analysis = await this.service.analyze({ key, fileName: document.fileName, text: document.getText() });
+      const analysis = await this.service.analyze({ key, fileName: document.fileName, text: document.getText(), priorityRanges }, showPreliminary);
       if (document.isClosed || document.version !== version) return analysis;
       this.entries.set(key, { version, analysis });
       this.failures.delete(key);
@@ -173,6 +191,12 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.failed.fire({ document, message });
       return undefined;
     }
+  }
+
+  private visibleRanges(document: vscode.TextDocument): FileRange[] {
+    return vscode.window.visibleTextEditors
+      .filter((editor) => editor.document === document)
+      .flatMap((editor) => editor.visibleRanges.map((range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) })));
   }
 
   private forget(document: vscode.TextDocument): void {

@@ -79,3 +79,49 @@ describe('Analyzer: incremental analysis', () => {
     assert.ok(!result.utterances[2].findings.some((item) => item.rule === finding.rule));
   });
 });
+
+// "The visible range of a large file comes first": analyzePriority codes only the utterances a range touches, gives
+// them exactly as the full analysis does, and the full analysis that follows re-codes only the rest.
+describe('Analyzer.analyzePriority', () => {
+  const full = analyzeTranscript(SESSION, { fileName: 's.transcript' });
+  /** An utterance's file range, as the parser placed it. */
+  const rangeOf = (index: number) => ({ start: full.utterances[index].start, end: full.utterances[index].end });
+
+  it('returns the utterances a range overlaps, with the same codes and finding offsets as the full analysis', () => {
+    const analyzer = new Analyzer();
+    const priority = analyzer.analyzePriority(SESSION, { fileName: 's.transcript', ranges: [rangeOf(2), rangeOf(9)] });
+    assert.deepStrictEqual(priority.utterances.map((utterance) => utterance.index), [2, 9]);
+    assert.deepStrictEqual(priority.utterances, [full.utterances[2], full.utterances[9]]);
+    assert.ok(priority.utterances[0].findings.length > 0, 'the directive turn has no finding to compare');
+    assert.strictEqual(priority.file, 's.transcript');
+    assert.strictEqual(analyzer.lastCodedCount, 2);
+  });
+
+  it('selects every utterance a range spans, and the utterance a caret sits in', () => {
+    const analyzer = new Analyzer();
+    const span = { start: rangeOf(3).start + 3, end: rangeOf(5).start + 2 };
+    assert.deepStrictEqual(analyzer.analyzePriority(SESSION, { ranges: [span] }).utterances.map((utterance) => utterance.index), [3, 4, 5]);
+    const caret = rangeOf(4).start + 2;
+    assert.deepStrictEqual(analyzer.analyzePriority(SESSION, { ranges: [{ start: caret, end: caret }] }).utterances.map((utterance) => utterance.index), [4]);
+    assert.deepStrictEqual(analyzer.analyzePriority(SESSION, { ranges: [] }).utterances, []);
+  });
+
+  it('leaves the following full analysis to code only the rest, with an unchanged result', () => {
+    const analyzer = new Analyzer();
+    analyzer.analyzePriority(SESSION, { fileName: 's.transcript', ranges: [rangeOf(0), rangeOf(1), rangeOf(2)] });
+    assert.strictEqual(analyzer.lastCodedCount, 3);
+    const after = analyzer.analyze(SESSION, { fileName: 's.transcript' });
+    // 9 distinct utterances (the therapist's "Okay." twice is one), 3 of them already coded.
+    assert.strictEqual(analyzer.lastCodedCount, 6);
+    assert.deepStrictEqual(after, full);
+  });
+
+  it('keeps the roles that depend on the whole file (front matter)', () => {
+    const withRoles = `---\ntherapist: Ana\nclient: Ben\n---\nAna: You should stop drinking tonight.\nBen: Maybe.\n`;
+    const whole = analyzeTranscript(withRoles);
+    const turn = withRoles.indexOf('You should');
+    const priority = new Analyzer().analyzePriority(withRoles, { ranges: [{ start: turn, end: turn + 5 }] });
+    assert.deepStrictEqual(priority.utterances, [whole.utterances[0]]);
+    assert.strictEqual(priority.utterances[0].role, 'therapist');
+  });
+});

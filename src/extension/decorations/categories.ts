@@ -54,7 +54,8 @@ function utteranceCategories(utterance: AnalysedUtterance): HighlightCategory[] 
 }
 
 /** Every range to highlight, by category, sorted by start. Categories switched off come back empty. */
-export function highlightRanges(analysis: Analysis, toggles: HighlightToggles): Record<HighlightCategory, OffsetRange[]> {
+/** Takes any set of analysed utterances: a full Analysis, or the preliminary one of a large file's visible range. */
+export function highlightRanges(analysis: Pick<Analysis, 'utterances'>, toggles: HighlightToggles): Record<HighlightCategory, OffsetRange[]> {
   const ranges: Record<HighlightCategory, OffsetRange[]> = {
     collaborative: [], directive: [], rupture: [], question: [], reflection: [],
   };

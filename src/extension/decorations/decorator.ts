@@ -59,6 +59,8 @@ export class Decorator implements vscode.Disposable {
     this.disposables.push(
       ...Object.values(this.types),
       analyses.onDidAnalyze(({ document, analysis }) => this.paintDocument(document, analysis)),
+      // A large file's visible range first; the full analysis then replaces these highlights.
+      analyses.onDidAnalyzePreliminary(({ document, analysis }) => this.paintDocument(document, analysis)),
       analyses.onDidClear((uri) => this.clearDocument(uri)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.paintEditor(editor))),
       configuration.onDidChange(() => this.repaintVisible()),
@@ -80,13 +82,13 @@ export class Decorator implements vscode.Disposable {
     return this.applied.get(document.uri.toString());
   }
 
-  private rangesFor(analysis: Analysis): AppliedRanges {
+  private rangesFor(analysis: Pick<Analysis, 'utterances'>): AppliedRanges {
     const toggles = togglesFromSettings(this.configuration.settings);
     if (!this.enabled) for (const category of HIGHLIGHT_CATEGORIES) toggles[category] = false;
     return highlightRanges(analysis, toggles);
   }
 
-  private paintDocument(document: vscode.TextDocument, analysis: Analysis): void {
+  private paintDocument(document: vscode.TextDocument, analysis: Pick<Analysis, 'utterances'>): void {
     const ranges = this.rangesFor(analysis);
     this.applied.set(document.uri.toString(), ranges);
     for (const editor of vscode.window.visibleTextEditors) {

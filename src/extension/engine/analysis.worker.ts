@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import type * as Core from '../../core';
 import type { EngineConfiguration } from './analysisService';
-import type { WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
+import { PRELIMINARY_MIN_LENGTH, type WorkerReply, type WorkerRequest } from './analysisWorkerProtocol';
 
 // dist/core.js is loaded at run time rather than bundled, so this worker's bundle stays small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,10 +33,21 @@ function answer(request: Extract<WorkerRequest, { id: number }>): WorkerReply {
     return { id: request.id, ok: true, ruleErrors: describer.ruleErrors };
   }
   const analyzer = analyzerFor(request.key);
+  if (request.priorityRanges && request.text.length >= PRELIMINARY_MIN_LENGTH) sendPreliminary(analyzer, request);
   const analysis = analyzer.analyze(request.text, { fileName: request.fileName });
   const ruleIds = new Set(analysis.utterances.flatMap((utterance) => utterance.findings.map((finding) => finding.rule)));
   const rules = [...ruleIds].flatMap((ruleId) => analyzer.describeRule(ruleId) ?? []);
   return { id: request.id, ok: true, analysis, rules };
+}
+
+/** What the user is looking at in a large file, coded first; the full analysis reuses that coding from the cache. */
+function sendPreliminary(analyzer: Core.Analyzer, request: Extract<WorkerRequest, { type: 'analyze' }>): void {
+  try {
+    const preliminary = analyzer.analyzePriority(request.text, { fileName: request.fileName, ranges: request.priorityRanges ?? [] });
+    reply({ id: request.id, preliminary });
+  } catch {
+    // Only a head start: the full analysis that follows reports any error.
+  }
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {

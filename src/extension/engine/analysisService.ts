@@ -4,13 +4,19 @@
 import * as path from 'path';
 import type * as Core from '../../core';
 import type { Analysis, RuleDescription, RuleError, RuleFile } from '../../core';
+import type { FileRange, PriorityAnalysis } from '../../core/analyzer';
 
 export interface DocumentText {
   /** Stable key of the document (its URI string). */
   key: string;
   fileName: string;
   text: string;
+  /** What the editor shows: for a large document these utterances may be coded and reported first. */
+  priorityRanges?: FileRange[];
 }
+
+/** Receives the coded utterances of a large document's priority ranges before its full analysis. */
+export type PreliminaryListener = (preliminary: PriorityAnalysis) => void;
 
 /** What the editor needs from the engine besides the analysis itself. */
 export interface EngineHelpers {
@@ -27,7 +33,8 @@ export interface EngineConfiguration {
 }
 
 export interface AnalysisService {
-  analyze(document: DocumentText): Promise<Analysis>;
+  /** `onPreliminary` may be called (at most once, before the promise settles) with the priority ranges' utterances. */
+  analyze(document: DocumentText, onPreliminary?: PreliminaryListener): Promise<Analysis>;
   helpers(): Promise<EngineHelpers>;
   /** New rules or disabled rules: every document is re-analysed from scratch on its next analyze(). */
   configure(configuration: EngineConfiguration): void;

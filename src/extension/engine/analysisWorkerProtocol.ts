@@ -1,9 +1,10 @@
 // Messages between the extension host and its analysis worker (analysis.worker.ts). Only plain data crosses.
 import type { Analysis, RuleDescription, RuleError } from '../../core';
+import type { FileRange, PriorityAnalysis } from '../../core/analyzer';
 import type { EngineConfiguration } from './analysisService';
 
 export type WorkerRequest =
-  | { type: 'analyze'; id: number; key: string; fileName: string; text: string }
+  | { type: 'analyze'; id: number; key: string; fileName: string; text: string; priorityRanges?: FileRange[] }
   | { type: 'ruleErrors'; id: number }
   | { type: 'configure'; configuration: EngineConfiguration }
   | { type: 'forget'; key: string };
@@ -13,4 +14,13 @@ export type WorkerAnswer =
   | { id: number; ok: true; analysis: Analysis; rules: RuleDescription[] }
   | { id: number; ok: true; ruleErrors: RuleError[] };
 
-export type WorkerReply = WorkerAnswer | { id: number; ok: false; message: string };
+/** Sent before the answer to an analysis of a large document: the utterances in `priorityRanges`, coded first. */
+export interface WorkerPreliminary {
+  id: number;
+  preliminary: PriorityAnalysis;
+}
+
+export type WorkerReply = WorkerAnswer | WorkerPreliminary | { id: number; ok: false; message: string };
+
+/** Below this size (UTF-16 code units, about 200 KB) the whole analysis is quick enough: no preliminary result. */
+export const PRELIMINARY_MIN_LENGTH = 200 * 1024;

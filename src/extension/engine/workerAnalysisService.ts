@@ -11,7 +11,7 @@ import { codeName } from '../../core/coding/names';
 import { ALLIANCE_INDEX_FORMULA } from '../../core/summary/alliance-index';
 import { topMoments } from '../../core/summary/moments';
 import type { Analysis, RuleDescription, RuleError } from '../../core';
-import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers } from './analysisService';
+import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
 import type { WorkerAnswer, WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 
 export const ANALYSIS_WORKER_FILE = path.join(__dirname, 'analysis.worker.js');
@@ -22,6 +22,7 @@ type RequestWithoutId = Request extends infer R ? (R extends Request ? Omit<R, '
 interface Pending {
   resolve(answer: WorkerAnswer): void;
   reject(error: Error): void;
+  onPreliminary?: PreliminaryListener;
 }
 
 export class WorkerAnalysisService implements AnalysisService {
@@ -55,10 +56,10 @@ export class WorkerAnalysisService implements AnalysisService {
     return this.worker;
   }
 
-  private ask(worker: Worker, request: RequestWithoutId): Promise<WorkerAnswer> {
+  private ask(worker: Worker, request: RequestWithoutId, onPreliminary?: PreliminaryListener): Promise<WorkerAnswer> {
     const id = this.nextId++;
     return new Promise<WorkerAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onPreliminary });
       worker.postMessage({ ...request, id });
     });
   }
@@ -66,6 +67,10 @@ export class WorkerAnalysisService implements AnalysisService {
   private settle(reply: WorkerReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    if ('preliminary' in reply) {
+      pending.onPreliminary?.(reply.preliminary);
+      return;
+    }
     this.pending.delete(reply.id);
     if (reply.ok) pending.resolve(reply);
     else pending.reject(new Error(reply.message));
@@ -80,10 +85,11 @@ export class WorkerAnalysisService implements AnalysisService {
     this.pending.clear();
   }
 
-  async analyze(document: DocumentText): Promise<Analysis> {
+  async analyze(document: DocumentText, onPreliminary?: PreliminaryListener): Promise<Analysis> {
     const worker = this.started();
-    if (!worker) return this.inProcess.analyze(document);
-    const answer = await this.ask(worker, { type: 'analyze', key: document.key, fileName: document.fileName, text: document.text });
+    if (!worker) return this.inProcess.analyze(document, onPreliminary);
+    const { key, fileName, text, priorityRanges } = document;
+    const answer = await this.ask(worker, { type: 'analyze', key, fileName, text, ...(priorityRanges ? { priorityRanges } : {}) }, onPreliminary);
     if (!('analysis' in answer)) throw new Error('the analysis worker answered the wrong question');
     for (const rule of answer.rules) this.rules.set(rule.id, rule);
     return answer.analysis;
