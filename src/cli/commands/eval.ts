@@ -7,7 +7,8 @@ import { createCoder } from '../../core/coding';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { loadAnnoMi, rowsOfSplit, type AnnoMiSplitOption } from '../eval/annomi';
 import { checkAnnoMiParse, describeParseCheck } from '../eval/parse-check';
-import { formatSplit, formatStance } from '../eval/report';
+import { evaluateMiStance } from '../eval/mi-stance';
+import { formatMiStance, formatSplit, formatStance } from '../eval/report';
 import { sessionReport } from '../eval/sessions';
 import { evaluateStance, parseStanceFile, type StanceItem } from '../eval/stance';
 import { evaluateSplit } from '../eval/utterance-eval';
@@ -16,6 +17,7 @@ const SPLITS: AnnoMiSplitOption[] = ['dev', 'test', 'all'];
 
 const usage = `Usage: alliance-lens eval --annomi PATH/AnnoMI-full.csv [--split dev|test|all] [--sessions]
        alliance-lens eval --stance FILE|DIR|builtin
+       alliance-lens eval --mi-stance DIR
 
 Scores the coding engine against AnnoMI's expert codes (uccollab/AnnoMI): Cohen's kappa for question present,
 question type, reflection present, reflection type, main behaviour and client talk type; F1 for advice and for
@@ -25,6 +27,9 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
   --sessions      also print the session-level AUC (high- vs low-quality MI) per split
   --stance WHERE  macro-F1 of stance on hand-labelled therapist utterances: a JSON file of
                   [{"text", "stance"}], a directory of such files, or "builtin" for test/fixtures/stance
+  --mi-stance DIR counsellor sentences coded with MITI labels: a folder of Therapist: transcripts and
+                  labels.jsonl (file, index_in_file, source_label, stance, behaviour); prints stance macro-F1,
+                  per-class F1, confusions and behaviour kappa (never copied into the project)
   --misses N      how many stance misses to list (default 15)`;
 
 function readOptions(args: string[]) {
@@ -32,17 +37,17 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args, strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, misses: { type: 'string' } },
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, misses: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { annomi, split = 'dev', sessions = false, stance, misses = '15' } = parsed.values;
+  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, misses = '15' } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
-  if (!annomi && !stance) throw new UsageError('give --annomi PATH, --stance WHERE, or both');
+  if (!annomi && !stance && !miStance) throw new UsageError('give --annomi PATH, --stance WHERE or --mi-stance DIR');
   if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
   if (!/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
-  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, misses: Number(misses) };
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, misses: Number(misses) };
 }
 
 /** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
@@ -85,6 +90,10 @@ export const evalCommand: CliCommand = {
     if (options.stance) {
       const { items, source } = readStanceItems(options.stance);
       io.stdout(formatStance(evaluateStance(coder, items), source, options.misses));
+    }
+    if (options.miStance) {
+      if (!fs.existsSync(options.miStance)) throw new Error(`${options.miStance}: no such directory`);
+      io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses));
     }
     return 0;
   },

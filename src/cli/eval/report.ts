@@ -1,5 +1,6 @@
 // Plain-text tables for `alliance-lens eval`.
 import type { ConfusionMatrix } from '../../core/stats/agreement';
+import type { MiStanceEvaluation } from './mi-stance';
 import type { StanceEvaluation } from './stance';
 import type { SplitEvaluation } from './utterance-eval';
 
@@ -45,6 +46,22 @@ export function formatStance(evaluation: StanceEvaluation, source: string, maxMi
     formatMatrix('Confusion: stance', evaluation.matrix),
     ...evaluation.misses.slice(0, maxMisses).map((miss) => `  miss: expected ${miss.expected}, got ${miss.got}: ${miss.text}`),
     evaluation.misses.length > maxMisses ? `  … and ${evaluation.misses.length - maxMisses} more` : '',
+    '',
+  ].join('\n');
+}
+
+export function formatMiStance(evaluation: MiStanceEvaluation, source: string, maxMisses = 15): string {
+  const misses = evaluation.items.filter((item) => item.stance !== null && item.stance !== item.predictedStance);
+  return [
+    `== stance on ${evaluation.stanceN} MITI-coded counsellor sentences (${source}) ==`,
+    `macro-F1 ${figure(evaluation.macroF1, 3)} (goal ≥ 0.75) · behaviour kappa ${figure(evaluation.behaviourKappa)} on ${evaluation.behaviourN}`,
+    table([['stance', 'support', 'precision', 'recall', 'F1'], ...evaluation.perClass.map((scores) => [scores.label, String(scores.support), figure(scores.precision), figure(scores.recall), figure(scores.f1)])]),
+    formatMatrix('Confusion: stance', evaluation.matrix),
+    formatMatrix('Confusion: behaviour', evaluation.behaviourMatrix),
+    'Coder stance by source label:',
+    table([['label', 'collaborative', 'directive', 'neutral'], ...evaluation.bySourceLabel.map((row) => [row.label, String(row.counts.collaborative), String(row.counts.directive), String(row.counts.neutral)])]).split('\n').map((line) => `  ${line}`).join('\n'),
+    ...misses.slice(0, maxMisses).map((miss) => `  miss (${miss.sourceLabel}): expected ${miss.stance}, got ${miss.predictedStance}: ${miss.text}`),
+    misses.length > maxMisses ? `  … and ${misses.length - maxMisses} more` : '',
     '',
   ].join('\n');
 }
