@@ -14,17 +14,21 @@
 //     open invitation fires ("Tell me more", "Walk me through it"): MITI codes invitations as open questions.
 //     Its type is that of the last question (the one the client answers): open for what/how/why and
 //     invitations, closed for yes/no questions and requests for a fact (how many, when, where, which).
-//   - Input is advice when advice, persuasion, command or obligation findings fire; options and negotiation
+//   - Input is advice when advice, persuasion, command, obligation or warning findings fire; options and negotiation
 //     from their findings; information from information findings.
 //   - A reflection is a statement about the client's experience: a reflection finding ("it sounds like",
-//     "you feel"), or a declarative sentence of three or more words that is not input and not a mere
-//     acknowledgement. Reflections often have no question mark, and some end with one; tag questions count
-//     as reflections.
+//     "you feel"), or a declarative sentence of three or more words that is not input, not a mere
+//     acknowledgement, not a confrontation or warning, and not a longer statement that leaves the client out
+//     (that is information). Reflections often have no question mark, and some end with one; tag questions
+//     count as reflections.
 //   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
 //     of the client), then a question, then a reflection, then information, else other.
 //   - Reflection type: complex when a complex-reflection finding fires (feelings, meaning, metaphor, double-
 //     sided "on the other hand", amplification), or when the statement is long and has no simple lead-in
 //     ("So you…", "You said…"); otherwise simple (repeating or rephrasing).
+// Findings (therapist)
+//   - One finding per code and place; in a sentence that stays directive, collaborative phrases other than
+//     affirmations are part of the directive and are not findings of their own.
 // Talk (client)
 //   - Change or sustain from their findings; when both fire, the later statement wins (clients often end on
 //     where they stand); neither is neutral. Rupture markers are codes of their own and do not change talk.
@@ -32,12 +36,19 @@ import type { Behaviour, Finding, InputType, QuestionType, ReflectionType, Role,
 import type { MatchResult } from './matcher';
 
 const HARD_DIRECTIVE = new Set(['directive.command', 'directive.obligation', 'directive.warn', 'directive.confront']);
-const ADVICE_CODES = new Set(['input.advice', 'directive.persuade', 'directive.command', 'directive.obligation']);
+const ADVICE_CODES = new Set(['input.advice', 'directive.persuade', 'directive.command', 'directive.obligation', 'directive.warn']);
+/** A confrontation ("You're just avoiding it") labels the client from outside: it is never a reflection, however
+ * much it sounds like one. A warning is advice by threat, so ADVICE_CODES holds it. */
+const NOT_REFLECTIVE = new Set(['directive.confront', 'directive.warn']);
 const SOFTENERS = new Set(['collaborative.permission', 'collaborative.autonomy']);
 /** Statements shorter than this are acknowledgements ("Okay.", "I see."), not reflections. */
 const MIN_REFLECTION_WORDS = 3;
 /** A greeting or thanks ("Hi Carrie, thanks for coming in today.") up to this long is not a reflection. */
 const ACKNOWLEDGEMENT_MAX_WORDS = 10;
+/** A statement this long that does not address the client is information; shorter ones ("So it's been hard.")
+ * are usually reflections. Chosen on AnnoMI dev and MITI-coded sentences together: on the latter it moves two
+ * in five information sentences out of "reflection" at a small cost in AnnoMI reflection agreement. */
+const IMPERSONAL_INFORMATION_WORDS = 7;
 /** A reflective statement this long usually adds meaning beyond the client's words (complex). */
 const COMPLEX_REFLECTION_WORDS = 14;
 
@@ -90,8 +101,10 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
       : lastCodes.has('question.closed') ? 'closed'
         : has(findings, 'question.open') ? 'open' : 'closed';
 
-  const input = inputType(findings, isQuestion, sentenceOf);
-  const reflectionCue = (codes: Set<string>) => codes.has('reflection.simple') || codes.has('reflection.complex');
+  let input = inputType(findings, isQuestion, sentenceOf);
+  const reflectionCue = (codes: Set<string>) => (codes.has('reflection.simple') || codes.has('reflection.complex'))
+    && ![...codes].some((code) => NOT_REFLECTIVE.has(code));
+  let impersonalWords = 0;
   const reflectiveWords = match.sentences.reduce((sum, sentence, index) => {
     const codes = codesIn[index];
     if (isQuestion[index] && !declarative[index]) return sum;
@@ -99,9 +112,13 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
     const acknowledgement = codes.has('other.acknowledge') && sentence.words < ACKNOWLEDGEMENT_MAX_WORDS;
     // An affirmation is its own MITI behaviour, not a reflection (AnnoMI codes it "other").
     const affirming = codes.has('collaborative.affirm') && !reflectionCue(codes);
-    const giving = [...codes].some((code) => code.startsWith('input.') || ADVICE_CODES.has(code));
+    const giving = [...codes].some((code) => code.startsWith('input.') || ADVICE_CODES.has(code) || NOT_REFLECTIVE.has(code));
     const aboutSelf = sentence.firstPerson;
-    return acknowledgement || affirming || giving || aboutSelf ? sum : sum + sentence.words;
+    // A longer statement that names neither speaker nor client ("Withdrawal usually peaks on the third day") is
+    // information about the world, not a restatement of the client's experience.
+    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS;
+    if (impersonal && !acknowledgement && !affirming && !giving && !aboutSelf) impersonalWords += sentence.words;
+    return acknowledgement || affirming || giving || aboutSelf || impersonal ? sum : sum + sentence.words;
   }, 0);
   const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes));
   // Next to a question, a plain statement is usually its preamble ("You got it pierced. How long ago?"); only a
@@ -111,6 +128,7 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
     ? (has(findings, 'reflection.complex') || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
     : null;
 
+  if (input === null && !reflective && !hasQuestion && impersonalWords > 0) input = 'information';
   let behaviour: Behaviour = 'other';
   if (input !== null && input !== 'information') behaviour = 'input';
   else if (hasQuestion) behaviour = 'question';
@@ -136,7 +154,33 @@ function derivedCodes(coding: Omit<UtteranceCoding, 'codes' | 'findings'>): stri
   return codes;
 }
 
-export function decide(role: Role, findings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): UtteranceCoding {
+/** Two rules naming the same words (a sentence-initial and a clause imperative in "Okay, so throw them away")
+ * make one finding, the first. */
+function oneFindingPerPlace(findings: readonly Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const repeats = kept.some((other) => other.code === finding.code && other.start < finding.end && finding.start < other.end);
+    if (!repeats) kept.push(finding);
+  }
+  return kept;
+}
+
+/** In a sentence that stays directive, a collaborative-sounding phrase is part of the order ("You have to commit
+ * if you want this to work", "The smart move would be to set a quit date"): highlighting it blue would tell a
+ * trainee that part of a directive was collaborative. Affirmations are kept, since praise beside an order is
+ * still praise. */
+function withoutCollaborationInsideDirectives(findings: Finding[], sentenceOf: (finding: Finding) => number): Finding[] {
+  const directiveSentences = new Set<number>();
+  for (const sentence of new Set(findings.map(sentenceOf))) {
+    const inSentence = findings.filter((finding) => sentenceOf(finding) === sentence);
+    if (inSentence.some((finding) => finding.stance === 'directive') && deriveStance(inSentence) === 'directive') directiveSentences.add(sentence);
+  }
+  return findings.filter((finding) => !(finding.stance === 'collaborative' && finding.code !== 'collaborative.affirm'
+    && directiveSentences.has(sentenceOf(finding))));
+}
+
+export function decide(role: Role, allFindings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): UtteranceCoding {
+  const findings = role === 'therapist' ? withoutCollaborationInsideDirectives(oneFindingPerPlace(allFindings), sentenceOf) : oneFindingPerPlace(allFindings);
   const base = role === 'therapist'
     ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf), talk: null }
     : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };

@@ -56,6 +56,51 @@ describe('coding engine: the known traps', () => {
     assert.deepStrictEqual(fired('Okay, so throw the cigarettes away.'), ['throw']);
   });
 
+  it('an order later in the sentence is directive: after a condition, a comma or "then"', () => {
+    for (const text of ['If the bus is late again, call the office first thing.', 'When the craving hits, then go for a walk.']) {
+      assert.strictEqual(therapist(text).stance, 'directive', text);
+      assert.ok(therapist(text).codes.includes('directive.command'), text);
+    }
+  });
+
+  it('"Okay, so throw them away" is one command finding, not one per rule', () => {
+    const findings = therapist('Okay, so throw the cigarettes away.').findings;
+    assert.deepStrictEqual(findings.map((finding) => finding.rule), ['directive.command.imperative']);
+  });
+
+  it('a collaborative phrase inside a directive sentence is not highlighted as collaborative', () => {
+    for (const text of ['You have to commit if you want this to work.', 'The smart move would be to set a quit date right now.']) {
+      const coding = therapist(text);
+      assert.strictEqual(coding.stance, 'directive', text);
+      assert.deepStrictEqual(coding.findings.filter((finding) => finding.stance === 'collaborative').map((finding) => finding.rule), [], text);
+    }
+    // Asking permission in its own sentence still counts, and so does praise beside an order.
+    const permission = therapist('Would it be okay if I shared an idea? You should cut down on weekdays.');
+    assert.ok(permission.codes.includes('collaborative.permission'));
+    assert.ok(therapist("Well done, now keep a note of every drink.").codes.includes('collaborative.affirm'));
+  });
+
+  it('a confrontation or a warning is never a reflection', () => {
+    const confront = therapist("You're just avoiding it again.");
+    assert.strictEqual(confront.reflection, null);
+    assert.notStrictEqual(confront.behaviour, 'reflection');
+    const warning = therapist("If you keep this up, you'll lose your licence.");
+    assert.strictEqual(warning.reflection, null);
+    assert.strictEqual(warning.behaviour, 'input');
+    assert.strictEqual(warning.input, 'advice');
+  });
+
+  it('plain information that leaves the client out is information, not a reflection', () => {
+    for (const text of ['Withdrawal usually peaks around the third day and then eases off.', 'Most people who stop smoking try several times before it sticks.']) {
+      const coding = therapist(text);
+      assert.strictEqual(coding.reflection, null, text);
+      assert.strictEqual(coding.input, 'information', text);
+    }
+    // Short restatements without "you" are still reflections.
+    assert.strictEqual(therapist("So it's been a hard week.").behaviour, 'reflection');
+    assert.strictEqual(therapist('Your mornings are the hardest part.').behaviour, 'reflection');
+  });
+
   it('reflections that contain "have to" or "end up" are not obligations or warnings', () => {
     assert.strictEqual(therapist('You feel like you have to be perfect.').stance, 'neutral');
     assert.strictEqual(therapist("You worry you'll end up like your dad.").stance, 'neutral');
