@@ -7,7 +7,7 @@ import { CODEBOOK_PATH, parseCodebookFile, type CodebookFile } from '../core/ann
 import { reanchorSidecar } from '../core/annotations/sidecar-edits';
 import { parseSidecar, sidecarPathFor, transcriptPathFor, type Sidecar } from '../core/annotations/sidecar';
 import type { Analysis } from '../core/types';
-import { readTranscriptFile } from './files';
+import { readInputBytes, readTranscriptFile } from './files';
 
 export class InputError extends Error {}
 
@@ -72,7 +72,7 @@ function findUp(directory: string, relative: string): string | null {
 
 function readText(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readInputBytes(file).toString('utf8');
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -81,7 +81,7 @@ export function readTranscriptFile(file: string): ReadResult {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_BYTES) return { ok: false, error: `refused ${file}: it is ${Math.round(size / 1e6)} MB, more than a transcript can be (limit ${MAX_BYTES / 1024 / 1024} MB)` };
-    bytes = fs.readFileSync(file);
+    bytes = readInputBytes(file);
   } catch (error) {
     return { ok: false, error: `cannot read ${file}: ${reason(error)}` };
   }
@@ -110,6 +110,23 @@ function reason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Every file this process has read as an input, by identity, so that one check before any write can refuse to
+ * overwrite any of them, whichever command read it and for whatever reason (transcript, sidecar, codebook). */
+const inputsRead = new Map<string, string>();
+
+/** Reads a command's input file and remembers it as one (see `wasReadAsInput`). */
+export function readInputBytes(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  const identity = fileIdentity(file);
+  if (identity !== null) inputsRead.set(identity, file);
+  return bytes;
+}
+
+/** The path under which this process read the file with the given identity, or null if it read no such file. */
+export function wasReadAsInput(identity: string): string | null {
+  return inputsRead.get(identity) ?? null;
 }
 
 /** Identity of an existing file (device and inode), so two paths to one file compare equal; null if absent. */

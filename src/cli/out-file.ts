@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './command';
-import { fileIdentity } from './files';
+import { fileIdentity, wasReadAsInput } from './files';
 
 /** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
 export function checkOutPath(out: string, inputs: readonly string[]): string | null {
@@ -22,9 +22,15 @@ export function checkOutPath(out: string, inputs: readonly string[]): string | n
 }
 
 /** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
- * again that the target has not become an input meanwhile. */
+ * again that the target has not become an input meanwhile, nor is any other file the command read on the way
+ * (a codebook, a sidecar), which its caller may not have listed as an input. */
 export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
-  if (fileIdentity(out) !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
+  const identity = fileIdentity(out);
+  if (identity !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
+  const read = identity === null ? null : wasReadAsInput(identity);
+  if (read !== null) {
+    throw new UsageError(`--out ${out} is ${read === out ? 'a file' : `${read}, a file`} this command reads (an input) and would be overwritten; nothing was written; choose another path`);
+  }
   const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temporary, output, { flag: 'wx' });

@@ -172,6 +172,26 @@ describe('annotations: `alliance-lens export` on fixtures', function () {
     assert.deepStrictEqual(talk.children.map((code) => code.attributes.name).slice(-1), ['Hope']);
   });
 
+  it('never writes the REFI-QDA export over the codebook it reads, found or given', () => {
+    const codebook = `${JSON.stringify({ version: 1, codes: [{ id: 'hope', name: 'Hope', parent: 'talk' }] }, null, 2)}\n`;
+    const directory = tempDirectory({ '.alliance-lens/codebook.json': codebook });
+    const codebookPath = path.join(directory, '.alliance-lens', 'codebook.json');
+    fs.symlinkSync(codebookPath, path.join(directory, 'link.qdc'));
+    for (const args of [
+      ['--out', path.join('.alliance-lens', 'codebook.json')],
+      ['--out', 'link.qdc'],
+      ['--codebook', codebookPath, '--out', codebookPath],
+    ]) {
+      const run = runCli(['export', '--format', 'qdc', ...args], directory);
+      assert.strictEqual(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, /this command reads \(an input\) and would be overwritten; nothing was written/);
+      assert.strictEqual(fs.readFileSync(codebookPath, 'utf8'), codebook, args.join(' '));
+    }
+    const elsewhere = runCli(['export', '--format', 'qdc', '--out', 'codebook.qdc'], directory);
+    assert.strictEqual(elsewhere.status, 0, elsewhere.stderr);
+    assert.ok(fs.readFileSync(path.join(directory, 'codebook.qdc'), 'utf8').includes('Hope'));
+  });
+
   it('writes nothing when a sidecar is broken, and says where', () => {
     const directory = tempDirectory({ 's.transcript': 'T: Hi.\nC: Hello.\n', 's.transcript.alliance.json': '{ "schema": "alliance-lens/sidecar",\n  "version": 1,\n  oops }' });
     const out = path.join(directory, 'out.csv');

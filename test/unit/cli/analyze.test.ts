@@ -55,6 +55,15 @@ describe('alliance-lens analyze (built dist/cli.js)', function () {
       assert.ok(texts.some((text) => text.includes('\n')), 'the fixtures include a multi-line utterance');
       assert.ok(run.stdout.endsWith('\r\n'));
     });
+
+    it('prints speaker names and text that look like formulas as text in --format csv', () => {
+      const directory = tempDirectory({ 'a.txt': 'T: =1+1 is what I wrote.\n@SUM(A1): -that was me.\nT: Thanks.\n@SUM(A1): +1 from me.\n' });
+      const run = runCli(['analyze', path.join(directory, 'a.txt'), '-f', 'csv']);
+      assert.strictEqual(run.status, 0, run.stderr);
+      const rows = parseCsv(run.stdout).rows.slice(1);
+      assert.deepStrictEqual(rows.map((row) => [row[4], row[row.length - 1]]),
+        [['T', "'=1+1 is what I wrote."], ["'@SUM(A1)", "'-that was me."], ['T', 'Thanks.'], ["'@SUM(A1)", "'+1 from me."]]);
+    });
   });
 
   describe('warnings and failures', () => {
