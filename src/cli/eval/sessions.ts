@@ -6,7 +6,10 @@ import { auc } from '../../core/stats/auc';
 import { indexComponents, type IndexComponents } from '../../core/summary/alliance-index';
 import { calibrateComponents, POINTS_PER_STANDARD_DEVIATION, type ComponentCalibration } from '../../core/summary/calibration';
 import { countSession } from '../../core/summary/counts';
+import type { SessionCounts } from '../../core/summary/counts';
+import type { SessionTallies } from '../../core/summary/score-agreement';
 import type { Summary } from '../../core/types';
+import { formatScoreAgreement, measureScoreAgreement } from './score-agreement';
 import { groupByTranscript, splitOf, type AnnoMiCorpus, type AnnoMiRow, type AnnoMiSplit } from './annomi';
 
 export interface SessionResult {
@@ -15,6 +18,9 @@ export interface SessionResult {
   highQuality: boolean;
   summary: Summary;
   components: IndexComponents;
+  /** What the session scores are computed from: the engine's codes, and the experts' codes of the same session. */
+  engineTallies: SessionTallies;
+  expertTallies: SessionTallies;
 }
 
 export interface SplitSessionAuc {
@@ -40,14 +46,47 @@ export function sessionText(rows: readonly AnnoMiRow[]): string {
 export function analyseSessions(corpus: AnnoMiCorpus, analyzer = new Analyzer()): SessionResult[] {
   return [...groupByTranscript(corpus.rows)].map(([transcriptId, rows]) => {
     const analysis = analyzer.analyze(sessionText(rows), { fileName: `annomi-${transcriptId}.txt` });
+    const counts = countSession(analysis.utterances);
     return {
       transcriptId,
       split: splitOf(transcriptId),
       highQuality: rows[0].miQuality === 'high',
       summary: analysis.summary,
-      components: indexComponents(countSession(analysis.utterances), analysis.summary.ruptureEvents),
+      components: indexComponents(counts, analysis.summary.ruptureEvents),
+      engineTallies: engineTallies(counts),
+      expertTallies: expertTallies(rows),
     };
   });
+}
+
+function engineTallies(counts: SessionCounts): SessionTallies {
+  return {
+    therapistTurns: counts.therapistUtterances,
+    clientTurns: counts.clientUtterances,
+    openQuestions: counts.openQuestions,
+    closedQuestions: counts.closedQuestions,
+    simpleReflections: counts.simpleReflections,
+    complexReflections: counts.complexReflections,
+    changeTalk: counts.changeTalk,
+    sustainTalk: counts.sustainTalk,
+  };
+}
+
+/** The same tallies from the experts' codes (one reference row per utterance). */
+function expertTallies(rows: readonly AnnoMiRow[]): SessionTallies {
+  const therapist = rows.filter((row) => row.interlocutor === 'therapist');
+  const client = rows.filter((row) => row.interlocutor === 'client');
+  const countOf = (within: readonly AnnoMiRow[], test: (row: AnnoMiRow) => boolean) => within.filter(test).length;
+  return {
+    therapistTurns: therapist.length,
+    clientTurns: client.length,
+    openQuestions: countOf(therapist, (row) => row.questionExists === true && row.questionType === 'open'),
+    closedQuestions: countOf(therapist, (row) => row.questionExists === true && row.questionType === 'closed'),
+    simpleReflections: countOf(therapist, (row) => row.reflectionExists === true && row.reflectionType === 'simple'),
+    complexReflections: countOf(therapist, (row) => row.reflectionExists === true && row.reflectionType === 'complex'),
+    changeTalk: countOf(client, (row) => row.talk === 'change'),
+    sustainTalk: countOf(client, (row) => row.talk === 'sustain'),
+  };
 }
 
 export function sessionAuc(results: readonly SessionResult[], split: AnnoMiSplit): SplitSessionAuc {
@@ -104,5 +143,9 @@ export function formatCalibration(rows: readonly ComponentCalibration[]): string
 /** The whole `eval --sessions` report for a loaded corpus. */
 export function sessionReport(corpus: AnnoMiCorpus, analyzer = new Analyzer()): string {
   const results = analyseSessions(corpus, analyzer);
-  return `${formatSessionAuc([sessionAuc(results, 'dev'), sessionAuc(results, 'test')])}\n${formatCalibration(devCalibration(results))}`;
+  return [
+    formatSessionAuc([sessionAuc(results, 'dev'), sessionAuc(results, 'test')]),
+    formatCalibration(devCalibration(results)),
+    formatScoreAgreement(measureScoreAgreement(results)),
+  ].join('\n');
 }

@@ -5,7 +5,8 @@
 import { sessionFeedback } from '../../core/summary/feedback';
 // From the engine-free modules, not core/summary's index: that one loads compromise, and `analyze --jobs N` renders
 // reports in a thread that otherwise never needs it.
-import { MITI_BANDS } from '../../core/summary/bands';
+import { describeThresholds, type MITI_BANDS } from '../../core/summary/bands';
+import { ACCURACY_SECTION, agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
 import { topMoments, type Moment } from '../../core/summary/moments';
 import { REPAIR_MOVES } from '../../core/summary/repair-move-list';
 import type { Analysis, Band, RuptureEvent, Summary } from '../../core/types';
@@ -25,12 +26,14 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_{}[\]()<>#!|~&$]/g, (char) => `\\${char}`);
 }
 
-export function markdownReport(analysis: Analysis, extraSections: readonly ReportSection[] = []): string {
+/** `trusted` says which scores agree with experts well enough to be graded (the measured table, unless a test says
+ * otherwise). */
+export function markdownReport(analysis: Analysis, extraSections: readonly ReportSection[] = [], trusted: ScoreTrust = bandIsTrusted): string {
   const sections: ReportSection[] = [
-    { title: 'Key metrics', markdown: metricsTable(analysis.summary) },
+    { title: 'Key metrics', markdown: metricsTable(analysis.summary, trusted) },
     ...momentSections(analysis),
     { title: 'Ruptures and how they were met', markdown: rupturesList(analysis) },
-    { title: 'Strengths and growth areas', markdown: feedbackParagraph(analysis.summary) },
+    { title: 'Strengths and growth areas', markdown: feedbackParagraph(analysis.summary, trusted) },
     ...extraSections,
   ];
   return [
@@ -47,13 +50,13 @@ export function formatMarkdown(analyses: readonly Analysis[]): string {
   return analyses.map((analysis) => markdownReport(analysis)).join('\n---\n\n');
 }
 
-function metricsTable(summary: Summary): string {
-  const rq = MITI_BANDS.reflectionToQuestion;
-  const cr = MITI_BANDS.percentComplexReflections;
+const REPORTED_SCORES: readonly SessionScoreId[] = ['reflectionToQuestion', 'percentComplexReflections', 'percentOpenQuestions'];
+
+function metricsTable(summary: Summary, trusted: ScoreTrust): string {
   const rows: [string, string, string][] = [
-    ['Reflection-to-question ratio', orNone(summary.reflectionToQuestion, (x) => `${x}`), bandCell(summary.bands.reflectionToQuestion, `fair ≥ ${rq.fair}:1, good ≥ ${rq.good}:1`)],
-    ['Complex reflections', orNone(summary.percentComplexReflections, (x) => `${x}%`), bandCell(summary.bands.percentComplexReflections, `fair ≥ ${cr.fair}%, good ≥ ${cr.good}%`)],
-    ['Open questions', orNone(summary.percentOpenQuestions, (x) => `${x}%`), 'not banded in MITI 4.2.1'],
+    ['Reflection-to-question ratio', orNone(summary.reflectionToQuestion, (x) => `${x}`), bandCell('reflectionToQuestion', summary.bands.reflectionToQuestion, trusted)],
+    ['Complex reflections', orNone(summary.percentComplexReflections, (x) => `${x}%`), bandCell('percentComplexReflections', summary.bands.percentComplexReflections, trusted)],
+    ['Open questions', orNone(summary.percentOpenQuestions, (x) => `${x}%`), estimateCell('percentOpenQuestions', 'not banded in MITI 4.2.1', trusted)],
     ['Questions (open / closed)', `${summary.questions.open} / ${summary.questions.closed}`, ''],
     ['Reflections (simple / complex)', `${summary.reflections.simple} / ${summary.reflections.complex}`, ''],
     ['MI-adherent / MI-non-adherent codes', `${summary.miAdherent} / ${summary.miNonAdherent}`, ''],
@@ -63,15 +66,27 @@ function metricsTable(summary: Summary): string {
     ['Ruptures (withdrawal / confrontation)', `${summary.ruptures.withdrawal} / ${summary.ruptures.confrontation}`, ''],
     ['Alliance index', `${summary.allianceIndex} / 100`, 'see `alliance-lens explain-index`'],
   ];
-  return ['| Metric | Value | MITI 4.2.1 band |', '| --- | --- | --- |', ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+  const anyEstimate = REPORTED_SCORES.some((score) => !trusted(score));
+  return [
+    '| Metric | Value | MITI 4.2.1 band |', '| --- | --- | --- |', ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    ...(anyEstimate ? ['', `An _estimate_ agrees with expert coders, session by session on held-out sessions, below ICC ${MIN_ICC_FOR_BAND.toFixed(2)}, so it is not graded with a MITI band. See ${ACCURACY_SECTION}.`] : []),
+  ].join('\n');
 }
 
 function orNone(value: number | null, show: (x: number) => string): string {
   return value === null ? 'n/a' : show(value);
 }
 
-function bandCell(band: Band | null, thresholds: string): string {
+function bandCell(score: keyof typeof MITI_BANDS, band: Band | null, trusted: ScoreTrust): string {
+  const thresholds = describeThresholds(score);
+  if (!trusted(score)) return estimateCell(score, thresholds, trusted);
   return band === null ? `n/a (${thresholds})` : `${band} (${thresholds})`;
+}
+
+/** An ungraded score: "estimate (ICC 0.40 with experts; fair 1:1 · good 2:1)". */
+function estimateCell(score: SessionScoreId, otherwise: string, trusted: ScoreTrust): string {
+  if (trusted(score)) return otherwise;
+  return `_estimate_, not graded (agreement with experts ${agreementText(score)}; ${otherwise})`;
 }
 
 function momentSections(analysis: Analysis): ReportSection[] {
@@ -110,11 +125,12 @@ function moveName(id: string): string {
   return strategy.charAt(0).toLowerCase() + strategy.slice(1);
 }
 
-function feedbackParagraph(summary: Summary): string {
-  const { strengths, growthAreas } = sessionFeedback(summary);
+function feedbackParagraph(summary: Summary, trusted: ScoreTrust): string {
+  const { strengths, growthAreas, toCheck } = sessionFeedback(summary, trusted);
   return [
-    `Strengths: ${strengths.length > 0 ? strengths.join(' ') : 'none of the metrics above reached its threshold in this session.'}`,
+    `Strengths: ${strengths.length > 0 ? strengths.join(' ') : 'none of the graded metrics above reached its threshold in this session.'}`,
     '',
-    `Growth areas: ${growthAreas.length > 0 ? growthAreas.join(' ') : 'none of the metrics above fell below its threshold in this session.'}`,
+    `Growth areas: ${growthAreas.length > 0 ? growthAreas.join(' ') : 'none of the graded metrics above fell below its threshold in this session.'}`,
+    ...(toCheck.length > 0 ? ['', `To check by hand: ${toCheck.join(' ')}`] : []),
   ].join('\n');
 }

@@ -19,3 +19,14 @@ export function bandOf(value: number | null, thresholds: BandThresholds): Band |
   if (value >= thresholds.fair) return 'fair';
   return 'below';
 }
+
+const THRESHOLD_UNIT: Record<keyof typeof MITI_BANDS, (value: number) => string> = {
+  reflectionToQuestion: (value) => `${value}:1`,
+  percentComplexReflections: (value) => `${value}%`,
+};
+
+/** "fair 1:1 · good 2:1": the thresholds in words, for every place that states them. */
+export function describeThresholds(score: keyof typeof MITI_BANDS): string {
+  const unit = THRESHOLD_UNIT[score];
+  return `fair ${unit(MITI_BANDS[score].fair)} · good ${unit(MITI_BANDS[score].good)}`;
+}

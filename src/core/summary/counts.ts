@@ -5,6 +5,7 @@ import type { AnalysedUtterance } from '../types';
 
 export interface SessionCounts {
   therapistUtterances: number;
+  clientUtterances: number;
   therapistWords: number;
   clientWords: number;
   openQuestions: number;
@@ -33,7 +34,7 @@ export const RUPTURE_CODES = { withdrawal: 'rupture.withdrawal', confrontation: 
 
 export function emptyCounts(): SessionCounts {
   return {
-    therapistUtterances: 0, therapistWords: 0, clientWords: 0,
+    therapistUtterances: 0, clientUtterances: 0, therapistWords: 0, clientWords: 0,
     openQuestions: 0, closedQuestions: 0, simpleReflections: 0, complexReflections: 0, advice: 0,
     collaborative: 0, directive: 0, miAdherent: 0, miNonAdherent: 0,
     withdrawalRuptures: 0, confrontationRuptures: 0, changeTalk: 0, sustainTalk: 0,
@@ -72,6 +73,7 @@ function codesOfStance(utterance: AnalysedUtterance, stance: 'collaborative' | '
 }
 
 function addClient(counts: SessionCounts, utterance: AnalysedUtterance): void {
+  counts.clientUtterances++;
   counts.clientWords += countWords(utterance.text);
   if (utterance.talk === 'change') counts.changeTalk++;
   if (utterance.talk === 'sustain') counts.sustainTalk++;

@@ -1,4 +1,6 @@
 // What a hover on a highlight says, as Markdown. Pure: the VS Code wrapper only turns it into a MarkdownString.
+import { describeThresholds } from '../../core/summary/bands';
+import { agreementText, bandIsTrusted } from '../../core/summary/score-agreement';
 import type { AnalysedUtterance, Finding } from '../../core/types';
 import type { RuleDescription } from '../../core';
 import { escapeMarkdown } from '../../cli/formats/markdown';
@@ -33,16 +35,22 @@ export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, na
   return lines.join('\n');
 }
 
-const ACT_NOTES: Record<'question' | 'reflection', string> = {
-  question: 'Questions count toward the reflection-to-question ratio (MITI 4.2.1: fair 1:1, good 2:1) and the share of open questions.',
-  reflection: 'Reflections count toward the reflection-to-question ratio (MITI 4.2.1: fair 1:1, good 2:1); complex ones toward % complex reflections (fair 40%, good 50%).',
-};
+/** Why a question or reflection matters, with the thresholds from the one table of MITI bands, and, for a score that
+ * does not agree with experts, that it is an estimate. */
+function actNote(act: 'question' | 'reflection'): string {
+  const rq = `the reflection-to-question ratio (MITI 4.2.1: ${describeThresholds('reflectionToQuestion')})`;
+  const note = act === 'question'
+    ? `Questions count toward ${rq} and the share of open questions.`
+    : `Reflections count toward ${rq}; complex ones toward % complex reflections (${describeThresholds('percentComplexReflections')}).`;
+  if (bandIsTrusted('reflectionToQuestion')) return note;
+  return `${note} The panel shows R:Q as an estimate, without a band: session by session it agrees with expert coders at ${agreementText('reflectionToQuestion')}.`;
+}
 
 /** Markdown for a whole-utterance mark (question or reflection): what kind it is, why it matters, its other codes. */
 export function utteranceActMarkdown(utterance: AnalysedUtterance, act: 'question' | 'reflection', names: Pick<HoverNames, 'codeName'>): string {
   const kind = act === 'question' ? utterance.question : utterance.reflection;
   const code = `${act}.${kind ?? ''}`;
-  const lines = [`**${escapeMarkdown(names.codeName(code))}** · therapist ${act}`, '', ACT_NOTES[act]];
+  const lines = [`**${escapeMarkdown(names.codeName(code))}** · therapist ${act}`, '', actNote(act)];
   const otherCodes = utterance.codes.filter((candidate) => candidate !== code);
   if (otherCodes.length > 0) lines.push('', `*Also in this utterance:* ${otherCodes.map((other) => escapeMarkdown(names.codeName(other))).join(', ')}`);
   return lines.join('\n');

@@ -1,5 +1,7 @@
 // Turns an Analysis into what the Summary panel shows. Pure, so every number on the panel is unit-tested.
-import type { Analysis, Band } from '../../core/types';
+import { describeThresholds } from '../../core/summary/bands';
+import { bandIsTrusted, estimateNote, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
+import type { Analysis } from '../../core/types';
 import type { EngineHelpers } from '../engine/analysisService';
 import type { SummaryModel } from '../../webview/shared/protocol';
 
@@ -20,17 +22,20 @@ function shorten(text: string): string {
   return flat.length > MOMENT_TEXT_LIMIT ? `${flat.slice(0, MOMENT_TEXT_LIMIT - 1)}…` : flat;
 }
 
-function bandOf(value: Band | null | undefined): Band | null {
-  return value ?? null;
-}
 
 export function fileBaseName(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts[parts.length - 1] || file;
 }
 
-export function buildSummaryModel(analysis: Analysis, helpers: Pick<EngineHelpers, 'topMoments' | 'allianceIndexFormula'>): SummaryModel {
+/** `trusted` says which scores agree with experts well enough to carry a band (the measured table, unless a test
+ * says otherwise); the others are marked as estimates. */
+export function buildSummaryModel(
+  analysis: Analysis, helpers: Pick<EngineHelpers, 'topMoments' | 'allianceIndexFormula'>, trusted: ScoreTrust = bandIsTrusted,
+): SummaryModel {
   const { summary } = analysis;
+  const bandIf = <T>(id: SessionScoreId, band: T | null | undefined) => (trusted(id) ? band ?? null : null);
+  const estimateIf = (id: SessionScoreId) => (trusted(id) ? null : estimateNote(id));
   const moments = helpers.topMoments(analysis.utterances, MOMENTS_PER_STANCE);
   const toMoment = (moment: { utteranceIndex: number; line: number; text: string }) =>
     ({ utteranceIndex: moment.utteranceIndex, line: moment.line, text: shorten(moment.text) });
@@ -43,15 +48,17 @@ export function buildSummaryModel(analysis: Analysis, helpers: Pick<EngineHelper
     scores: [
       {
         id: 'reflectionToQuestion', name: 'Reflection-to-question ratio', value: formatRatio(summary.reflectionToQuestion),
-        band: bandOf(summary.bands?.reflectionToQuestion), thresholds: 'MITI 4.2.1: fair 1:1 · good 2:1',
+        band: bandIf('reflectionToQuestion', summary.bands?.reflectionToQuestion),
+        thresholds: `MITI 4.2.1: ${describeThresholds('reflectionToQuestion')}`, estimate: estimateIf('reflectionToQuestion'),
       },
       {
         id: 'percentComplexReflections', name: 'Complex reflections', value: formatPercent(summary.percentComplexReflections),
-        band: bandOf(summary.bands?.percentComplexReflections), thresholds: 'MITI 4.2.1: fair 40% · good 50%',
+        band: bandIf('percentComplexReflections', summary.bands?.percentComplexReflections),
+        thresholds: `MITI 4.2.1: ${describeThresholds('percentComplexReflections')}`, estimate: estimateIf('percentComplexReflections'),
       },
       {
         id: 'percentOpenQuestions', name: 'Open questions', value: formatPercent(summary.percentOpenQuestions),
-        band: null, thresholds: 'share of all questions',
+        band: null, thresholds: 'share of all questions (no MITI 4.2.1 band)', estimate: estimateIf('percentOpenQuestions'),
       },
     ],
     talk: { therapistWords: summary.therapistWords, clientWords: summary.clientWords, clientTalkShare: summary.clientTalkShare },

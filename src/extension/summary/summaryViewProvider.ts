@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../engine/analysisService';
 import type { DocumentAnalyses } from '../documentAnalyses';
+import { ACCURACY_ANCHOR } from '../../core/summary/score-agreement';
 import { fromWebviewMessage, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../webview/shared/protocol';
 import { buildSummaryModel, fileBaseName } from './panelModel';
 import { makeNonce, summaryShellHtml } from './html';
@@ -134,6 +135,9 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
         return;
       case 'analyzeActiveFile':
         await vscode.commands.executeCommand('allianceLens.analyzeFile');
+        return;
+      case 'openAccuracyNotes':
+        await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.extensionUri, 'README.md').with({ fragment: ACCURACY_ANCHOR }));
         return;
       case 'revealLines':
         return this.revealLines(message.startLine, message.endLine);

@@ -16,6 +16,9 @@ export const scoreModel = z.object({
   band,
   /** The manual's thresholds in words, e.g. "fair 1:1 · good 2:1". */
   thresholds: z.string(),
+  /** Set when the score does not agree well enough with expert coders to be graded: why, with the measured figure.
+   * The panel then shows "estimate" where the band would be. */
+  estimate: z.optional(z.nullable(z.string())),
 });
 
 export const momentModel = z.object({ utteranceIndex: z.number(), line: z.number(), text: z.string() });
@@ -66,6 +69,8 @@ export const fromWebviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('selectUtterance'), utteranceIndex: z.int().check(z.minimum(0)) }),
   z.object({ type: z.literal('setRole'), speaker: z.string(), role: z.enum(['therapist', 'client']) }),
   z.object({ type: z.literal('analyzeActiveFile') }),
+  /** "How good is the coding?": the README section behind every estimate mark. */
+  z.object({ type: z.literal('openAccuracyNotes') }),
   /** Sent after each render, so tests (and the extension) know what the panel actually shows. */
   z.object({ type: z.literal('rendered'), kind: z.enum(['empty', 'loading', 'error', 'summary']), fileName: z.nullable(z.string()) }),
 ]);

@@ -58,12 +58,22 @@ function renderIndex(summary: SummaryModel): HTMLElement {
     h('details', { class: 'formula' }, h('summary', {}, 'How is it computed?'), h('p', {}, summary.allianceIndexFormula)));
 }
 
-function renderScores(summary: SummaryModel): HTMLElement {
+function bandMark(score: SummaryModel['scores'][number]): HTMLElement {
+  if (score.estimate) return h('span', { class: 'band band-estimate', title: score.estimate }, 'estimate');
+  if (score.band) return h('span', { class: `band band-${score.band}` }, BAND_LABEL[score.band]);
+  return h('span', { class: 'muted', 'aria-label': 'no band' }, '—');
+}
+
+function renderScores(summary: SummaryModel, send: Send): HTMLElement {
   const rows = summary.scores.map((score) => h('tr', {},
-    h('th', { scope: 'row' }, score.name, h('div', { class: 'muted small' }, score.thresholds)),
+    h('th', { scope: 'row' }, score.name,
+      h('div', { class: 'muted small' }, score.thresholds),
+      score.estimate ? h('div', { class: 'muted small estimate-note' }, score.estimate) : null),
     h('td', { class: 'num value' }, score.value ?? 'n/a'),
-    h('td', { class: 'band-cell' }, score.band ? h('span', { class: `band band-${score.band}` }, BAND_LABEL[score.band]) : h('span', { class: 'muted', 'aria-label': 'no band' }, '—'))));
-  return section('MITI scores', 'scores', h('table', { class: 'scores' }, h('tbody', {}, ...rows)));
+    h('td', { class: 'band-cell' }, bandMark(score))));
+  const estimated = summary.scores.some((score) => score.estimate);
+  return section('MITI scores', 'scores', h('table', { class: 'scores' }, h('tbody', {}, ...rows)),
+    estimated ? button('How good is the coding?', () => send({ type: 'openAccuracyNotes' }), { class: 'link' }) : null);
 }
 
 /** A two-part horizontal bar; widths are set as SVG attributes (no inline styles under the CSP). */
@@ -164,7 +174,7 @@ function renderSummary(summary: SummaryModel, send: Send): HTMLElement {
     h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, FORMAT_LABEL[summary.format] ?? summary.format)),
     renderIndex(summary),
     renderSpeakers(summary, send),
-    renderScores(summary),
+    renderScores(summary, send),
     renderTalk(summary),
     renderTimeline(summary, send),
     renderRuptures(summary, send),

@@ -7,6 +7,8 @@ import { summaryModel } from '../../../src/webview/shared/protocol';
 
 const text = editorFixture('session.transcript');
 
+const graded = (ratio: number | null) => (ratio === null ? null : `${ratio.toFixed(1)}:1`);
+
 describe('Summary panel model', () => {
   const analysis = new Analyzer().analyze(text, { fileName: '/work/sessions/session.transcript' });
   const model = buildSummaryModel(analysis, { topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA });
@@ -29,14 +31,27 @@ describe('Summary panel model', () => {
     assert.strictEqual(model.talk.clientWords, analysis.summary.clientWords);
   });
 
-  it('formats the MITI scores with their bands', () => {
-    const ratio = model.scores.find((score) => score.id === 'reflectionToQuestion');
+  it('formats the MITI scores with their bands when they agree with experts', () => {
+    const graded = buildSummaryModel(analysis, { topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA }, () => true);
+    const ratio = graded.scores.find((score) => score.id === 'reflectionToQuestion');
+    assert.strictEqual(ratio?.estimate, null);
     const { reflectionToQuestion } = analysis.summary;
     assert.strictEqual(ratio?.value, reflectionToQuestion === null ? null : `${reflectionToQuestion.toFixed(1)}:1`);
     assert.strictEqual(ratio?.band, analysis.summary.bands.reflectionToQuestion);
-    const complex = model.scores.find((score) => score.id === 'percentComplexReflections');
+    const complex = graded.scores.find((score) => score.id === 'percentComplexReflections');
     const { percentComplexReflections } = analysis.summary;
     assert.strictEqual(complex?.value, percentComplexReflections === null ? null : `${Math.round(percentComplexReflections)}%`);
+  });
+
+  it('marks a score that does not agree with experts as an estimate, with its agreement, and gives it no band', () => {
+    const ungraded = buildSummaryModel(analysis, { topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA }, (id) => id !== 'reflectionToQuestion');
+    const ratio = ungraded.scores.find((score) => score.id === 'reflectionToQuestion');
+    assert.strictEqual(ratio?.band, null);
+    assert.match(ratio?.estimate ?? '', /^Estimate: .* ICC -?\d\.\d\d on held-out sessions/);
+    assert.strictEqual(ratio?.value, graded(analysis.summary.reflectionToQuestion));
+    const complex = ungraded.scores.find((score) => score.id === 'percentComplexReflections');
+    assert.strictEqual(complex?.estimate, null);
+    assert.strictEqual(complex?.band, analysis.summary.bands.percentComplexReflections);
   });
 
   it('lists the top moments and the ruptures by line', () => {

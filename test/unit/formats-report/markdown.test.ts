@@ -3,7 +3,8 @@ import { escapeMarkdown, formatMarkdown, markdownReport } from '../../../src/cli
 import { analysisOf, finding, session, supervisionSession } from '../summary/fixture';
 
 describe('formats: markdown supervision report', () => {
-  const report = markdownReport(analysisOf(supervisionSession, 'client_a.txt'));
+  // As if every score agreed with experts, so that the band cells can be tested; the measured table decides in use.
+  const report = markdownReport(analysisOf(supervisionSession, 'client_a.txt'), [], () => true);
 
   it('titles the report with the escaped file name and lists the sections in order', () => {
     assert.ok(report.startsWith('# Supervision feedback: client\\_a.txt\n'));
@@ -13,8 +14,8 @@ describe('formats: markdown supervision report', () => {
   });
 
   it('shows the key metrics against the MITI bands', () => {
-    assert.ok(report.includes('| Reflection-to-question ratio | 0.67 | below (fair ≥ 1:1, good ≥ 2:1) |'));
-    assert.ok(report.includes('| Complex reflections | 50% | good (fair ≥ 40%, good ≥ 50%) |'));
+    assert.ok(report.includes('| Reflection-to-question ratio | 0.67 | below (fair 1:1 · good 2:1) |'));
+    assert.ok(report.includes('| Complex reflections | 50% | good (fair 40% · good 50%) |'));
     assert.ok(report.includes('| Open questions | 66.7% | not banded in MITI 4.2.1 |'));
     assert.ok(report.includes('| Client talk share | 46.9% of 81 words |  |'));
   });
@@ -41,11 +42,20 @@ describe('formats: markdown supervision report', () => {
   });
 
   it('says so when there is nothing to quote', () => {
-    const empty = markdownReport(analysisOf(session([['client', 'Hi.']])));
+    const empty = markdownReport(analysisOf(session([['client', 'Hi.']])), [], () => true);
     assert.ok(empty.includes('No collaborative therapist utterances were found.'));
     assert.ok(empty.includes('No directive therapist utterances were found.'));
     assert.ok(empty.includes('No client rupture markers were found.'));
-    assert.ok(empty.includes('| Reflection-to-question ratio | n/a | n/a (fair ≥ 1:1, good ≥ 2:1) |'));
+    assert.ok(empty.includes('| Reflection-to-question ratio | n/a | n/a (fair 1:1 · good 2:1) |'));
+  });
+
+  it('grades no score that disagrees with experts: it is an estimate with its agreement, and the feedback asks for a count by hand', () => {
+    const ungraded = markdownReport(analysisOf(supervisionSession, 'client_a.txt'), [], (score) => score !== 'reflectionToQuestion');
+    assert.match(ungraded, /\| Reflection-to-question ratio \| 0\.67 \| _estimate_, not graded \(agreement with experts ICC -?\d\.\d\d; fair 1:1 · good 2:1\) \|/);
+    assert.ok(ungraded.includes('| Complex reflections | 50% | good (fair 40% · good 50%) |'));
+    assert.ok(ungraded.includes('is not graded with a MITI band. See README, "How good is the coding?".'));
+    assert.ok(!ungraded.includes('Questions outnumbered reflections'));
+    assert.ok(ungraded.includes('To check by hand: The automatic codes give R:Q 0.67'));
   });
 
   it('escapes markup in quoted transcript text so it stays text', () => {

@@ -3,6 +3,8 @@ import { parseAnnoMi } from '../../../src/cli/eval/annomi';
 import { analyseSessions, devCalibration, formatCalibration, formatSessionAuc, sessionAuc, sessionText, type SessionResult } from '../../../src/cli/eval/sessions';
 import { indexComponents } from '../../../src/core/summary/alliance-index';
 import { emptyCounts } from '../../../src/core/summary/counts';
+import { formatScoreAgreement, measureScoreAgreement, staleFigures } from '../../../src/cli/eval/score-agreement';
+import type { SessionTallies } from '../../../src/core/summary/score-agreement';
 import { analysisOf, session } from './fixture';
 
 const zeroComponents = indexComponents(emptyCounts(), []);
@@ -21,9 +23,25 @@ const corpus = parseAnnoMi([
   row('high', 3, 0, 'therapist', 'How are you?'),
 ].join('\n'));
 
+const noTallies: SessionTallies = {
+  therapistTurns: 0, clientTurns: 0, openQuestions: 0, closedQuestions: 0, simpleReflections: 0, complexReflections: 0, changeTalk: 0, sustainTalk: 0,
+};
+
 function result(split: 'dev' | 'test', highQuality: boolean, allianceIndex: number, reflectionToQuestion: number | null, clientTalkShare: number): SessionResult {
   const { summary } = analysisOf(session([]));
-  return { transcriptId: 0, split, highQuality, summary: { ...summary, allianceIndex, reflectionToQuestion, clientTalkShare }, components: zeroComponents };
+  return {
+    transcriptId: 0, split, highQuality, summary: { ...summary, allianceIndex, reflectionToQuestion, clientTalkShare }, components: zeroComponents,
+    engineTallies: noTallies, expertTallies: noTallies,
+  };
+}
+
+/** A session in which the engine and the experts found the given numbers of open questions in 10 therapist turns. */
+function questionsResult(split: 'dev' | 'test', engineOpen: number, expertOpen: number): SessionResult {
+  return {
+    ...result(split, true, 50, null, 0.5),
+    engineTallies: { ...noTallies, therapistTurns: 10, openQuestions: engineOpen },
+    expertTallies: { ...noTallies, therapistTurns: 10, openQuestions: expertOpen },
+  };
 }
 
 describe('eval: AnnoMI sessions', () => {
@@ -70,5 +88,26 @@ describe('eval: AnnoMI sessions', () => {
     assert.deepStrictEqual([reflections?.auc, reflections?.impliedWeight], [1, 100]);
     const text = formatCalibration(rows);
     assert.ok(/\nreflections per therapist turn +1\.000 +0\.100 +\+100 +\+\d+\n/.test(text), text);
+  });
+
+  it('measures each session score against the experts\' per split, and flags recorded figures that no longer match', () => {
+    // Dev: the engine finds exactly what the experts found. Test: the engine's order is reversed.
+    const results = [
+      questionsResult('dev', 1, 1), questionsResult('dev', 3, 3), questionsResult('dev', 6, 6),
+      questionsResult('test', 6, 1), questionsResult('test', 3, 3), questionsResult('test', 1, 6),
+    ];
+    const questions = measureScoreAgreement(results).find((row) => row.id === 'questionsPerTurn');
+    assert.deepStrictEqual(questions?.dev, { icc: 1, rho: 1, sessions: 3 });
+    assert.strictEqual(questions?.test.rho, -1);
+    assert.ok((questions?.test.icc ?? 0) < 0, `reversed order must not agree: ${questions?.test.icc}`);
+    // No session has a reflection, so R:Q exists (0 of some questions) but %CR is undefined everywhere.
+    const complex = measureScoreAgreement(results).find((row) => row.id === 'percentComplexReflections');
+    assert.deepStrictEqual(complex?.test, { icc: null, rho: null, sessions: 0 });
+
+    const measured = measureScoreAgreement(results);
+    assert.deepStrictEqual(staleFigures(measured, measured), []);
+    const recorded = measured.map((row) => (row.id === 'questionsPerTurn' ? { ...row, dev: { ...row.dev, icc: 0.5 } } : row));
+    assert.deepStrictEqual(staleFigures(measured, recorded), ['Questions per therapist turn (dev): measured ICC 1.00, rho 1.00; recorded ICC 0.50, rho 1.00']);
+    assert.match(formatScoreAgreement(measured), /Questions per therapist turn\s+1\.00\s+1\.00\s+3\s+-\d\.\d\d\s+-1\.00\s+3\s+no \(estimate\)/);
   });
 });
