@@ -1,6 +1,7 @@
 // The one place that runs the pipeline: parse → code each utterance (cached) → summarise. Every front end
 // (extension, CLI, worker, bench) analyses through an Analyzer, so they all see the same Analysis.
 import { createCoder, type Coder, type CoderOptions } from './coding';
+import { contextKey, ConversationContext, NO_CONTEXT, type UtteranceContext } from './coding/context';
 import { summarize } from './summary';
 import { countWords, parseTranscript } from './transcript';
 import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
@@ -41,7 +42,8 @@ export function textOffsetToFile(spans: readonly TextSpan[], textOffset: number,
 
 export class Analyzer {
   private readonly coder: Coder;
-  /** Keyed by rule-set version, role and text, so an edit re-codes only the utterances it touched. */
+  /** Keyed by rule-set version, role, context and text, so an edit re-codes only the utterances it touched and the
+   * replies whose context it changed. */
   private cache = new Map<string, UtteranceCoding>();
   private codedSinceLastAnalysis = 0;
 
@@ -67,7 +69,12 @@ export class Analyzer {
     const previousCache = this.cache;
     const nextCache = new Map<string, UtteranceCoding>();
     this.codedSinceLastAnalysis = 0;
-    const utterances = parsed.utterances.map((utterance) => placeInFile(utterance, this.coding(utterance, previousCache, nextCache)));
+    const conversation = new ConversationContext();
+    const utterances = parsed.utterances.map((utterance) => {
+      const coding = this.coding(utterance, conversation.contextFor(utterance.role), previousCache, nextCache);
+      conversation.record(utterance.role, utterance.text, coding);
+      return placeInFile(utterance, coding);
+    });
     // Keeping only this document's utterances bounds the cache by the document's size.
     this.cache = nextCache;
     return {
@@ -90,21 +97,38 @@ export class Analyzer {
     this.codedSinceLastAnalysis = 0;
     const utterances = parsed.utterances
       .filter((utterance) => options.ranges.some((range) => overlaps(utterance, range)))
-      .map((utterance) => placeInFile(utterance, this.coding(utterance, cache, cache)));
+      .map((utterance) => placeInFile(utterance, this.coding(utterance, this.contextBefore(parsed.utterances, utterance.index, cache), cache, cache)));
     return { file: options.fileName ?? '', utterances };
   }
 
+  /** The context of one utterance without walking the whole file: the client text before a therapist turn, or the
+   * coding of the therapist turn before a client's (coded now if it was not, with its own context). */
+  private contextBefore(utterances: readonly ParsedUtterance[], index: number, cache: Map<string, UtteranceCoding>): UtteranceContext {
+    const role = utterances[index].role;
+    if (role === 'therapist') return { previousClientText: previousOf(utterances, index, 'client')?.text ?? null, previousTherapist: null };
+    if (role !== 'client') return NO_CONTEXT;
+    const therapist = previousOf(utterances, index, 'therapist');
+    if (!therapist) return NO_CONTEXT;
+    const coding = this.coding(therapist, { previousClientText: previousOf(utterances, therapist.index, 'client')?.text ?? null, previousTherapist: null }, cache, cache);
+    return { previousClientText: null, previousTherapist: { question: coding.question, askedPermission: coding.codes.includes('collaborative.permission') } };
+  }
+
   /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way. */
-  private coding(utterance: ParsedUtterance, previousCache: Map<string, UtteranceCoding>, nextCache: Map<string, UtteranceCoding>): UtteranceCoding {
-    const key = `${this.coder.version}\u0000${utterance.role}\u0000${utterance.text}`;
+  private coding(utterance: ParsedUtterance, context: UtteranceContext, previousCache: Map<string, UtteranceCoding>, nextCache: Map<string, UtteranceCoding>): UtteranceCoding {
+    const key = `${this.coder.version}\u0000${utterance.role}\u0000${contextKey(utterance.role, context)}\u0000${utterance.text}`;
     let coding = nextCache.get(key) ?? previousCache.get(key);
     if (!coding) {
-      coding = this.coder.codeUtterance(utterance.text, utterance.role);
+      coding = this.coder.codeUtterance(utterance.text, utterance.role, context);
       this.codedSinceLastAnalysis++;
     }
     nextCache.set(key, coding);
     return coding;
   }
+}
+
+function previousOf(utterances: readonly ParsedUtterance[], index: number, role: 'therapist' | 'client'): ParsedUtterance | undefined {
+  for (let i = index - 1; i >= 0; i--) if (utterances[i].role === role) return utterances[i];
+  return undefined;
 }
 
 /** Touching counts as overlapping, so an empty range (a caret) still selects the utterance it sits in. */

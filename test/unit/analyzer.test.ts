@@ -1,5 +1,5 @@
-// The Analyzer's per-utterance cache (issue 7): a one-utterance edit re-codes only that utterance (and the summary
-// is recomputed), and the cache never changes what an analysis says.
+// The Analyzer's per-utterance cache: a one-utterance edit re-codes only that utterance and the replies whose context
+// it changed (and the summary is recomputed), and the cache never changes what an analysis says.
 import * as assert from 'assert';
 import { Analyzer, analyzeTranscript } from '../../src/core/analyzer';
 
@@ -27,8 +27,9 @@ describe('Analyzer: incremental analysis', () => {
     const analyzer = new Analyzer();
     const first = analyzer.analyze(SESSION);
     assert.strictEqual(first.utterances.length, 10);
-    // "Okay." twice from the therapist is one cache entry; the client's "Okay." is another (role is in the key).
-    assert.strictEqual(analyzer.lastCodedCount, 9);
+    // Every utterance is coded once: the therapist's two "Okay."s follow different client turns, so their contexts
+    // differ (role and context are in the key).
+    assert.strictEqual(analyzer.lastCodedCount, 10);
     const again = analyzer.analyze(SESSION);
     assert.strictEqual(analyzer.lastCodedCount, 0);
     assert.deepStrictEqual(again, first);
@@ -39,7 +40,8 @@ describe('Analyzer: incremental analysis', () => {
     const before = analyzer.analyze(SESSION);
     const edited = withLine(SESSION, 2, 'Therapist: What would you like to do about your drinking, if anything?');
     const after = analyzer.analyze(edited);
-    assert.strictEqual(analyzer.lastCodedCount, 1);
+    // The edited line, and the client's reply to it: it now answers an open question.
+    assert.strictEqual(analyzer.lastCodedCount, 2);
     assert.deepStrictEqual(after, analyzeTranscript(edited));
     // The edit removed the only directive utterance, and the summary follows it.
     assert.strictEqual(before.utterances[2].stance, 'directive');
@@ -52,7 +54,8 @@ describe('Analyzer: incremental analysis', () => {
     analyzer.analyze(SESSION);
     const roleSwapped = withLine(SESSION, 2, 'Client: You should stop drinking tonight.');
     const result = analyzer.analyze(roleSwapped);
-    assert.strictEqual(analyzer.lastCodedCount, 1);
+    // The swapped line, and the client turn after it, whose last therapist turn is now the opening question.
+    assert.strictEqual(analyzer.lastCodedCount, 2);
     assert.strictEqual(result.utterances[2].role, 'client');
     assert.deepStrictEqual(result, analyzeTranscript(roleSwapped));
   });
@@ -75,7 +78,7 @@ describe('Analyzer: incremental analysis', () => {
     assert.ok(finding);
     const withoutRule = new Analyzer({ disabledRules: [finding.rule] });
     const result = withoutRule.analyze(SESSION);
-    assert.strictEqual(withoutRule.lastCodedCount, 9);
+    assert.strictEqual(withoutRule.lastCodedCount, 10);
     assert.ok(!result.utterances[2].findings.some((item) => item.rule === finding.rule));
   });
 });
@@ -111,8 +114,8 @@ describe('Analyzer.analyzePriority', () => {
     analyzer.analyzePriority(SESSION, { fileName: 's.transcript', ranges: [rangeOf(0), rangeOf(1), rangeOf(2)] });
     assert.strictEqual(analyzer.lastCodedCount, 3);
     const after = analyzer.analyze(SESSION, { fileName: 's.transcript' });
-    // 9 distinct utterances (the therapist's "Okay." twice is one), 3 of them already coded.
-    assert.strictEqual(analyzer.lastCodedCount, 6);
+    // 10 distinct utterances in their contexts, 3 of them already coded.
+    assert.strictEqual(analyzer.lastCodedCount, 7);
     assert.deepStrictEqual(after, full);
   });
 
@@ -123,5 +126,53 @@ describe('Analyzer.analyzePriority', () => {
     const priority = new Analyzer().analyzePriority(withRoles, { ranges: [{ start: turn, end: turn + 5 }] });
     assert.deepStrictEqual(priority.utterances, [whole.utterances[0]]);
     assert.strictEqual(priority.utterances[0].role, 'therapist');
+  });
+});
+
+// The coder sees the turn before: a therapist statement that restates the client is a reflection, a client's plain
+// "Sure." answers a request for permission. Both change when the turn before them changes.
+describe('Analyzer: context of the previous turn', () => {
+  const restating = (clientLine: string) => [
+    'Therapist: What happens on a bad weekend?',
+    `Client: ${clientLine}`,
+    'Therapist: The drinking and the arguments with Sam seem to come together on Saturdays.',
+  ].join('\n') + '\n';
+
+  it('codes a statement that restates the client as a reflection, and the same words after another turn as not one', () => {
+    const echoed = analyzeTranscript(restating('Saturdays I drink, and then Sam and I have arguments.')).utterances[2];
+    const unrelated = analyzeTranscript(restating('Work has been quiet lately.')).utterances[2];
+    assert.strictEqual(echoed.behaviour, 'reflection');
+    assert.notStrictEqual(unrelated.behaviour, 'reflection');
+  });
+
+  it('re-codes the therapist reply after an edited client turn, and only that, with the result of a fresh analysis', () => {
+    const analyzer = new Analyzer();
+    analyzer.analyze(restating('Work has been quiet lately.'));
+    const edited = restating('Saturdays I drink, and then Sam and I have arguments.');
+    const after = analyzer.analyze(edited);
+    assert.strictEqual(analyzer.lastCodedCount, 2, 'the client turn and the therapist reply after it');
+    assert.deepStrictEqual(after, analyzeTranscript(edited));
+    assert.strictEqual(after.utterances[2].behaviour, 'reflection');
+  });
+
+  const reply = (therapistLine: string, clientLine: string) =>
+    analyzeTranscript(`Therapist: ${therapistLine}\nClient: ${clientLine}\n`).utterances[1].codes.includes('rupture.withdrawal');
+
+  it('does not call a plain answer to a request for permission or a closed question a withdrawal', () => {
+    assert.strictEqual(reply('Would it be okay if I mentioned something I noticed?', 'Sure.'), false);
+    assert.strictEqual(reply('Did you manage to get to the meeting?', 'Not really.'), false);
+  });
+
+  it('still calls the same reply a withdrawal after a push, and a sigh or trailing off one after a question', () => {
+    assert.strictEqual(reply('You need to stop making excuses.', 'Sure.'), true);
+    assert.strictEqual(reply('Would it be okay if I mentioned something I noticed?', '(sighs) Sure.'), true);
+    assert.strictEqual(reply('Would it be okay if I mentioned something I noticed?', 'Whatever.'), true);
+  });
+
+  it('gives the same context to a visible range coded first as to the full analysis', () => {
+    const text = 'Therapist: Would it be okay if I mentioned something I noticed?\nClient: Sure.\nTherapist: Thanks.\n';
+    const clientTurn = text.indexOf('Sure.');
+    const priority = new Analyzer().analyzePriority(text, { ranges: [{ start: clientTurn, end: clientTurn + 5 }] });
+    assert.deepStrictEqual(priority.utterances, [analyzeTranscript(text).utterances[1]]);
   });
 });

@@ -2,6 +2,7 @@
 // Subtype kappas (question type, reflection type) are computed on the utterances where both the expert and the
 // coder found that behaviour, the usual conditional agreement; presence is scored separately over all utterances.
 import type { Coder } from '../../core/coding';
+import { ConversationContext } from '../../core/coding/context';
 import { binaryScores, confusionMatrix, kappaFromMatrix, type ConfusionMatrix } from '../../core/stats/agreement';
 import type { UtteranceCoding } from '../../core/types';
 import { inSplit, rowsOfSplit, type AnnoMiCorpus, type AnnoMiRow, type AnnoMiSplitOption } from './annomi';
@@ -73,9 +74,20 @@ export function humanClientTalkKappa(corpus: AnnoMiCorpus, split: AnnoMiSplitOpt
   return kappaFromMatrix(confusionMatrix(pairs.map((rows) => rows[0].talk ?? 'neutral'), pairs.map((rows) => rows[1].talk ?? 'neutral')));
 }
 
-/** Codes every reference row of the split once (therapist and client rows by their role). */
+/** Codes every reference row of the split once (therapist and client rows by their role), each in the context of
+ * the rows before it in its transcript, as the Analyzer codes a session. */
 export function codeRows(coder: Coder, rows: readonly AnnoMiRow[]): UtteranceCoding[] {
-  return rows.map((row) => coder.codeUtterance(row.text, row.interlocutor));
+  let conversation = new ConversationContext();
+  let transcript: number | null = null;
+  return rows.map((row) => {
+    if (row.transcriptId !== transcript) {
+      conversation = new ConversationContext();
+      transcript = row.transcriptId;
+    }
+    const coding = coder.codeUtterance(row.text, row.interlocutor, conversation.contextFor(row.interlocutor));
+    conversation.record(row.interlocutor, row.text, coding);
+    return coding;
+  });
 }
 
 export function evaluateSplit(corpus: AnnoMiCorpus, coder: Coder, split: AnnoMiSplitOption): SplitEvaluation {

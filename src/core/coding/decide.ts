@@ -33,6 +33,7 @@
 //   - Change or sustain from their findings; when both fire, the later statement wins (clients often end on
 //     where they stand); neither is neutral. Rupture markers are codes of their own and do not change talk.
 import type { Behaviour, Finding, InputType, QuestionType, ReflectionType, Role, Stance, TalkType, UtteranceCoding } from '../types';
+import type { DecisionContext, Echo } from './context';
 import type { MatchResult } from './matcher';
 
 const HARD_DIRECTIVE = new Set(['directive.command', 'directive.obligation', 'directive.warn', 'directive.confront']);
@@ -51,6 +52,9 @@ const ACKNOWLEDGEMENT_MAX_WORDS = 10;
 const IMPERSONAL_INFORMATION_WORDS = 7;
 /** A reflective statement this long usually adds meaning beyond the client's words (complex). */
 const COMPLEX_REFLECTION_WORDS = 14;
+/** A statement that repeats this many of the client's last content words restates the client: a reflection, even
+ * when it does not say "you" ("The drinking and the arguments go together."). */
+const ECHO_SHARED_WORDS = 2;
 
 export function deriveStance(findings: readonly Finding[]): Stance {
   const codes = new Set(findings.map((finding) => finding.code));
@@ -82,7 +86,11 @@ interface TherapistCoding {
   input: InputType | null;
 }
 
-function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): TherapistCoding {
+function echoes(echo: Echo | undefined): boolean {
+  return echo !== undefined && echo.shared >= ECHO_SHARED_WORDS;
+}
+
+function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number, context: DecisionContext): TherapistCoding {
   const codesIn = match.sentences.map(() => new Set<string>());
   for (const finding of findings) codesIn[sentenceOf(finding)]?.add(finding.code);
   // "Yeah?" or "All right?" on its own is a backchannel with a rising voice, not a question.
@@ -116,7 +124,7 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
     const aboutSelf = sentence.firstPerson;
     // A longer statement that names neither speaker nor client ("Withdrawal usually peaks on the third day") is
     // information about the world, not a restatement of the client's experience.
-    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS;
+    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS && !echoes(context.echoes?.[index]);
     if (impersonal && !acknowledgement && !affirming && !giving && !aboutSelf) impersonalWords += sentence.words;
     return acknowledgement || affirming || giving || aboutSelf || impersonal ? sum : sum + sentence.words;
   }, 0);
@@ -179,10 +187,17 @@ function withoutCollaborationInsideDirectives(findings: Finding[], sentenceOf: (
     && directiveSentences.has(sentenceOf(finding))));
 }
 
-export function decide(role: Role, allFindings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number): UtteranceCoding {
-  const findings = role === 'therapist' ? withoutCollaborationInsideDirectives(oneFindingPerPlace(allFindings), sentenceOf) : oneFindingPerPlace(allFindings);
+/** "Sure." to "Would it be okay if I…?" answers the question; only a reply that withdraws from it is a rupture. */
+function withoutAnsweredWithdrawals(findings: Finding[], context: DecisionContext): Finding[] {
+  return context.answersTherapist ? findings.filter((finding) => finding.code !== 'rupture.withdrawal') : findings;
+}
+
+export function decide(role: Role, allFindings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number, context: DecisionContext): UtteranceCoding {
+  const findings = role === 'therapist'
+    ? withoutCollaborationInsideDirectives(oneFindingPerPlace(allFindings), sentenceOf)
+    : withoutAnsweredWithdrawals(oneFindingPerPlace(allFindings), context);
   const base = role === 'therapist'
-    ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf), talk: null }
+    ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf, context), talk: null }
     : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };
   const codes = new Set<string>(derivedCodes(base));
   for (const finding of findings) {

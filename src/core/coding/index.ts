@@ -1,6 +1,7 @@
 // The coding engine: built-in rules (rules/*.json) plus the user's own, compiled once, applied one utterance at
 // a time. Findings say which words fired, which rule and which guideline; decide.ts turns them into codes.
 import type { Finding, Role, Stance, UtteranceCoding } from '../types';
+import { NO_CONTEXT, situate, type UtteranceContext } from './context';
 import { decide } from './decide';
 import { maskNonVerbal } from './mask';
 import { compileRules, matchUtterance, type CompiledRules } from './matcher';
@@ -40,8 +41,8 @@ export interface Coder {
   readonly version: string;
   /** Problems found in user rule files (those rules are skipped; built-in rules keep working). */
   readonly ruleErrors: RuleError[];
-  /** Codes one utterance. Finding offsets are relative to `text`. */
-  codeUtterance(text: string, role: Role): UtteranceCoding;
+  /** Codes one utterance in its context (the turns before it). Finding offsets are relative to `text`. */
+  codeUtterance(text: string, role: Role, context?: UtteranceContext): UtteranceCoding;
   describeRule(ruleId: string): RuleDescription | undefined;
 }
 
@@ -135,11 +136,12 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const compiled = compiledFor(rules);
 
-  const codeUtterance = (text: string, role: Role): UtteranceCoding => {
+  const codeUtterance = (text: string, role: Role, context: UtteranceContext = NO_CONTEXT): UtteranceCoding => {
     const rolesRules = compiled.get(role);
     if (!rolesRules) return emptyCoding(role);
     try {
-      const match = matchUtterance(rolesRules, maskNonVerbal(text));
+      const masked = maskNonVerbal(text);
+      const match = matchUtterance(rolesRules, masked);
       const sentences = new Map<Finding, number>();
       const findings = match.hits.flatMap((hit) => {
         const rule = byId.get(hit.ruleId);
@@ -148,7 +150,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
         sentences.set(finding, hit.sentence);
         return [finding];
       });
-      return decide(role, findings, match, (finding) => sentences.get(finding) ?? -1);
+      return decide(role, findings, match, (finding) => sentences.get(finding) ?? -1, situate(role, text, masked, match, context));
     } catch {
       // The engine never throws into the editor: an utterance it cannot read is left uncoded.
       return emptyCoding(role);
