@@ -19,7 +19,8 @@
 //   - A reflection is a statement about the client's experience: a reflection finding ("it sounds like",
 //     "you feel"), or a declarative sentence of three or more words that is not input, not a mere
 //     acknowledgement, not a confrontation or warning, and not a longer statement that leaves the client out
-//     (that is information). Reflections often have no question mark, and some end with one; tag questions
+//     (that is information) unless it repeats the client's last words. A turn with an order, an obligation, a warning
+//     or a confrontation has no reflection at all: that is what the client hears. Reflections often have no question mark, and some end with one; tag questions
 //     count as reflections.
 //   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
 //     of the client), then a question, then a reflection, then information, else other.
@@ -131,7 +132,11 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
   const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes));
   // Next to a question, a plain statement is usually its preamble ("You got it pierced. How long ago?"); only a
   // reflection cue makes it a reflection there.
-  const reflective = reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS);
+  // An order, an obligation, a warning or a confrontation anywhere in the turn is what the client hears: MITI codes
+  // the turn by it, so none of its sentences is counted as a reflection ("Everyone has stress. That's not a reason
+  // to keep smoking."). Plain persuasion ("You should…") often sits beside a real reflection and does not veto it.
+  const vetoed = findings.some((finding) => HARD_DIRECTIVE.has(finding.code));
+  const reflective = !vetoed && (reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS));
   const reflection: ReflectionType | null = reflective
     ? (has(findings, 'reflection.complex') || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
     : null;

@@ -19,6 +19,21 @@ describe('coding engine: the known traps', () => {
     });
   }
 
+  for (const text of ["Everyone has stress. That's not a reason to keep smoking.", "I understand, but it's important. You're just avoiding it by changing the subject.", "You have to commit if you want this to work. It's been a hard year for you."]) {
+    it(`"${text}" is directive and no reflection, although one sentence sounds like one`, () => {
+      const coding = therapist(text);
+      assert.strictEqual(coding.stance, 'directive');
+      assert.strictEqual(coding.reflection, null);
+      assert.notStrictEqual(coding.behaviour, 'reflection');
+    });
+  }
+
+  it('plain persuasion beside a reflection keeps the reflection ("you should" does not veto it)', () => {
+    const coding = therapist("It's been a really hard year for you. Maybe you should rest more.");
+    assert.strictEqual(coding.stance, 'directive');
+    assert.notStrictEqual(coding.reflection, null);
+  });
+
   it('"I need you to…" is a command', () => {
     const coding = therapist('I need you to stop drinking before the surgery.');
     assert.strictEqual(coding.stance, 'directive');
