@@ -1,6 +1,7 @@
 // The one place that runs the pipeline: parse → code each utterance (cached) → summarise. Every front end
 // (extension, CLI, worker, bench) analyses through an Analyzer, so they all see the same Analysis.
 import { createCoder, type Coder, type CoderOptions } from './coding';
+import { sessionMetadata } from './session-metadata';
 import { summarize } from './summary';
 import { countWords, parseTranscript } from './transcript';
 import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
@@ -73,6 +74,7 @@ export class Analyzer {
     return {
       file: options.fileName ?? '',
       format: parsed.format,
+      metadata: sessionMetadata(parsed.metadata, options.fileName),
       speakers: summariseSpeakers(parsed.speakers, utterances),
       utterances,
       summary: summarize(parsed, utterances),
