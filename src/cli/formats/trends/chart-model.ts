@@ -30,7 +30,8 @@ export function chartModel(score: TrendScoreInfo, sessions: readonly TrendSessio
     ? [{ label: `MITI fair ${score.format(score.thresholds.fair)}`, value: score.thresholds.fair }, { label: `MITI good ${score.format(score.thresholds.good)}`, value: score.thresholds.good }]
     : [];
   const highest = Math.max(0, ...values.filter((value): value is number => value !== null), ...thresholds.map((threshold) => threshold.value));
-  const [min, max] = score.range ?? [0, niceCeiling(highest)];
+  // Headroom above the highest value or threshold, so a threshold is not drawn on the frame.
+  const [min, max] = score.range ?? [0, niceCeiling(highest * 1.1)];
   const untrusted = score.agreementId !== undefined && !trusted(score.agreementId);
   return {
     title: score.name,

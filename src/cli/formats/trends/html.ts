@@ -20,7 +20,8 @@ const STYLE = `
 body { font: 15px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--paper); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 .note, .estimate { color: var(--muted); }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
-figure { margin: 0; }
+figure { margin: 0; max-width: 420px; }
+.table-scroll { overflow-x: auto; }
 figcaption { font-weight: 600; }
 .chart { max-width: 100%; height: auto; }
 .chart .line { fill: none; stroke: var(--line); stroke-width: 2; }
@@ -77,6 +78,7 @@ function groupSection(group: TrendGroup, groupIndex: number, groupBy: string, tr
 <div class="charts">
 ${charts.join('\n')}
 </div>
+<div class="table-scroll">
 <table>
 <caption>Sessions of ${escapeHtml(groupTitle(group.key, groupBy))}, in order; changes since the previous session in brackets</caption>
 <thead><tr>${headings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('')}</tr></thead>
@@ -84,6 +86,7 @@ ${charts.join('\n')}
 ${rows.join('\n')}
 </tbody>
 </table>
+</div>
 <p class="note">An <em>estimate</em> agrees with expert coders below ICC ${MIN_ICC_FOR_BAND.toFixed(2)}, so it is not graded; see the ${escapeHtml(ACCURACY_SECTION)}.</p>
 <h3>In plain words</h3>
 ${narrativeHtml(groupNarrative(group, trusted))}

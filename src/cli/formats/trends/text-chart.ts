@@ -19,13 +19,23 @@ export function textChart(chart: ChartModel): string {
     grid[at].fill('-');
     rightLabels.set(at, rightLabels.has(at) ? `${rightLabels.get(at)} / ${threshold.label}` : threshold.label);
   }
-  // The line between two sessions with values, one dot per column.
+  // The line between two sessions with values: a dot in every column, and in every row the line passes through
+  // on its way to the next column, so a steep change stays one unbroken line.
+  const dot = (at: number, column: number) => {
+    if (grid[at][column] === ' ' || grid[at][column] === '-') grid[at][column] = '·';
+  };
   for (let index = 0; index + 1 < count; index++) {
     const from = chart.values[index];
     const to = chart.values[index + 1];
     if (from === null || to === null) continue;
-    for (let step = 1; step < COLUMN; step++) {
-      grid[row(from + ((to - from) * step) / COLUMN)][index * COLUMN + step] = '·';
+    let previousRow = row(from);
+    for (let step = 1; step <= COLUMN; step++) {
+      const nextRow = row(from + ((to - from) * step) / COLUMN);
+      const column = index * COLUMN + Math.min(step, COLUMN - 1);
+      const direction = Math.sign(nextRow - previousRow);
+      if (step < COLUMN) dot(nextRow, column);
+      for (let at = previousRow + direction; direction !== 0 && at !== nextRow; at += direction) dot(at, column);
+      previousRow = nextRow;
     }
   }
   chart.values.forEach((value, index) => {
