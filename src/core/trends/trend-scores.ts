@@ -15,6 +15,8 @@ export interface TrendScoreInfo {
   better: 1 | -1 | null;
   /** The smallest first-to-last change that the plain-language summary calls a change; smaller ones are "steady". */
   noticeable: number;
+  /** A count of utterances or events: its axis ticks are whole numbers. */
+  whole?: boolean;
   /** The fixed range of the score's axis, when it has one. */
   range?: [number, number];
   /** MITI 4.2.1 thresholds, where the manual has them. */
@@ -46,14 +48,14 @@ export const TREND_SCORES: readonly TrendScoreInfo[] = [
     id: 'percentOpenQuestions', name: 'Open questions', format: percent, formatChange: (c) => signed(`${round(c, 1)} points`, c),
     better: 1, noticeable: 10, range: [0, 100], agreementId: 'percentOpenQuestions',
   },
-  { id: 'collaborative', name: 'Collaborative utterances', format: plain, formatChange: (c) => signed(plain(c), c), better: 1, noticeable: 1 },
-  { id: 'directive', name: 'Directive utterances', format: plain, formatChange: (c) => signed(plain(c), c), better: -1, noticeable: 1 },
+  { id: 'collaborative', name: 'Collaborative utterances', format: plain, formatChange: (c) => signed(plain(c), c), better: 1, noticeable: 1, whole: true },
+  { id: 'directive', name: 'Directive utterances', format: plain, formatChange: (c) => signed(plain(c), c), better: -1, noticeable: 1, whole: true },
   {
     id: 'clientTalkShare', name: 'Client talk share', format: (v) => `${round(v * 100, 1)}%`, formatChange: (c) => signed(`${round(c * 100, 1)} points`, c),
     better: 1, noticeable: 0.05, range: [0, 1],
   },
-  { id: 'ruptures', name: 'Ruptures (withdrawal + confrontation)', format: plain, formatChange: (c) => signed(plain(c), c), better: null, noticeable: 1 },
-  { id: 'repairedRuptures', name: 'Repaired ruptures', format: plain, formatChange: (c) => signed(plain(c), c), better: null, noticeable: 1 },
+  { id: 'ruptures', name: 'Ruptures (withdrawal + confrontation)', format: plain, formatChange: (c) => signed(plain(c), c), better: null, noticeable: 1, whole: true },
+  { id: 'repairedRuptures', name: 'Repaired ruptures', format: plain, formatChange: (c) => signed(plain(c), c), better: null, noticeable: 1, whole: true },
 ];
 
 export function trendScore(id: TrendScoreId): TrendScoreInfo {

@@ -3,7 +3,8 @@ import { parseCsv } from '../../../src/core/csv-parse';
 import { buildTrends } from '../../../src/core/trends/trends';
 import type { Analysis } from '../../../src/core/types';
 import { chartModel } from '../../../src/cli/formats/trends/chart-model';
-import { trendsHtml } from '../../../src/cli/formats/trends/html';
+import { STYLE, STYLE_HASH, trendsHtml } from '../../../src/cli/formats/trends/html';
+import { createHash } from 'crypto';
 import { trendsMarkdown } from '../../../src/cli/formats/trends/markdown';
 import { TRENDS_CSV_COLUMNS, trendsCsv, trendsJson } from '../../../src/cli/formats/trends/simple-formats';
 import { textChart } from '../../../src/cli/formats/trends/text-chart';
@@ -40,6 +41,13 @@ describe('trends formats: HTML', () => {
     assert.deepStrictEqual(html.match(/https?:\/\/[^\s"<)]+/g)?.filter((url) => url !== 'http://www.w3.org/2000/svg' && !url.startsWith('http://example.com')), []);
     assert.ok(!/\s(src|href|xlink:href)=/i.test(html.replace(/&lt;img src=x/g, '')), 'no attribute loads a resource');
     assert.ok(!/url\(|@import/.test(html));
+  });
+
+  it('allows its own style sheet, by hash, and no other style', () => {
+    assert.strictEqual(STYLE_HASH, `sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}`, 'update STYLE_HASH after editing STYLE');
+    assert.ok(html.includes(`<style>${STYLE}</style>`));
+    assert.strictEqual((html.match(/<style/g) ?? []).length, 1);
+    assert.ok(!/\sstyle=/.test(html), 'no style attribute, which the policy would block');
   });
 
   it('draws one chart per score, each with a title, a description and its values in words', () => {

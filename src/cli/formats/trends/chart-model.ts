@@ -31,7 +31,7 @@ export function chartModel(score: TrendScoreInfo, sessions: readonly TrendSessio
     : [];
   const highest = Math.max(0, ...values.filter((value): value is number => value !== null), ...thresholds.map((threshold) => threshold.value));
   // Headroom above the highest value or threshold, so a threshold is not drawn on the frame.
-  const [min, max] = score.range ?? [0, niceCeiling(highest * 1.1)];
+  const [min, max] = score.range ?? [0, niceCeiling(highest * 1.1, score.whole ? 1 : 0)];
   const untrusted = score.agreementId !== undefined && !trusted(score.agreementId);
   return {
     title: score.name,
@@ -40,7 +40,7 @@ export function chartModel(score: TrendScoreInfo, sessions: readonly TrendSessio
     labels: sessions.map(sessionLabel),
     min,
     max,
-    ticks: ticksBetween(min, max),
+    ticks: ticksBetween(min, max, score.whole ? 1 : 0),
     thresholds,
     format: score.format,
   };
@@ -55,21 +55,25 @@ function sessionLabel(session: TrendSession, index: number): string {
 
 const STEPS = [1, 2, 2.5, 5, 10];
 
-/** The smallest round number (1, 2, 2.5 or 5 times a power of ten, times four) at or above `value`; 1 for 0. */
-function niceCeiling(value: number): number {
+/** The smallest multiple of a round step (see niceStep) at or above `value`; 1 for 0. */
+function niceCeiling(value: number, smallestStep: number): number {
   if (value <= 0) return 1;
-  const step = niceStep(value / 4);
+  const step = niceStep(value / 4, smallestStep);
   return Math.ceil(value / step - 1e-9) * step;
 }
 
-function niceStep(rough: number): number {
+/** 1, 2, 2.5 or 5 times a power of ten, at least `rough` and at least `smallestStep` (1 keeps counts whole). */
+function niceStep(rough: number, smallestStep: number): number {
   const power = 10 ** Math.floor(Math.log10(rough));
-  return (STEPS.find((step) => step * power >= rough - 1e-12) ?? 10) * power;
+  const step = (STEPS.find((candidate) => candidate * power >= rough - 1e-12) ?? 10) * power;
+  if (smallestStep > 0 && step < smallestStep) return smallestStep;
+  // 2.5 is not a whole step for counts.
+  return smallestStep > 0 && !Number.isInteger(step) ? Math.ceil(step) : step;
 }
 
 /** About five round ticks from min to max, both included. */
-function ticksBetween(min: number, max: number): number[] {
-  const step = niceStep((max - min) / 4);
+function ticksBetween(min: number, max: number, smallestStep: number): number[] {
+  const step = niceStep((max - min) / 4, smallestStep);
   const ticks: number[] = [];
   for (let tick = min; tick <= max + step * 1e-9; tick += step) ticks.push(Math.round(tick * 1e6) / 1e6);
   return ticks;

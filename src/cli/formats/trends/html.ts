@@ -11,10 +11,14 @@ import type { TrendsFormatOptions } from './options';
 import { groupTitle, groupingNote, sessionCells, tableHeadings } from './report-parts';
 import { svgChart } from './svg-chart';
 
-/** Inline styles only; scripts, images, fonts, frames and connections are all refused. */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'";
+/** SHA-256 of STYLE: only that one style sheet applies (no other inline style); a unit test checks the hash, so
+ * an edit of STYLE that forgets to update it fails there rather than leaving the report unstyled. */
+export const STYLE_HASH = 'sha256-HMyIxZv1KvEShGRHF1diQN/FrcR5WjP2XJpMncqWY4I=';
 
-const STYLE = `
+/** Our own style sheet only; scripts, images, fonts, frames, forms and connections are all refused. */
+const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src '${STYLE_HASH}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+
+export const STYLE = `
 :root { color-scheme: light dark; --ink: #1f2328; --muted: #59636e; --line: #0b62c4; --grid: #d8dee4; --threshold: #9a6700; --paper: #ffffff; }
 @media (prefers-color-scheme: dark) { :root { --ink: #e6edf3; --muted: #9198a1; --line: #58a6ff; --grid: #30363d; --threshold: #d29922; --paper: #0d1117; } }
 body { font: 15px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--paper); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
