@@ -6,7 +6,7 @@ import { chartModel } from '../../../src/cli/formats/trends/chart-model';
 import { STYLE, STYLE_HASH, trendsHtml } from '../../../src/cli/formats/trends/html';
 import { createHash } from 'crypto';
 import { trendsMarkdown } from '../../../src/cli/formats/trends/markdown';
-import { TRENDS_CSV_COLUMNS, trendsCsv, trendsJson } from '../../../src/cli/formats/trends/simple-formats';
+import { TRENDS_CSV_COLUMNS, trendsCsv, trendsJson, trendsTable } from '../../../src/cli/formats/trends/simple-formats';
 import { textChart } from '../../../src/cli/formats/trends/text-chart';
 import { trendScore } from '../../../src/core/trends/trend-scores';
 import { analysisOf, session } from '../summary/fixture';
@@ -109,6 +109,23 @@ describe('trends formats: JSON and CSV', () => {
     assert.deepStrictEqual(rows.slice(1).map((row) => [row[0], row[2], row[3], row[4], row[TRENDS_CSV_COLUMNS.indexOf('changeAllianceIndex')]]), [
       [HOSTILE, '2026-03-01', '1', '40', ''], [HOSTILE, '2026-03-08', '2', '65', '25'], [HOSTILE, '2026-03-15', '3', '55', '-10'],
     ]);
+  });
+});
+
+describe('trends formats: the terminal table', () => {
+  it('shows each session with its changes, marks estimates, and prints no control characters', () => {
+    const table = trendsTable(buildTrends([
+      analysis('one.txt', { therapist: 'Lee\u001b[31m', session: '1' }, 40, 0.5),
+      analysis('two.txt', { therapist: 'Lee\u001b[31m', session: '2' }, 65, 1.2),
+    ]), { groupBy: 'therapist' });
+    const lines = table.split('\n');
+    assert.strictEqual(lines[0], 'therapist: Lee?[31m  (2 sessions)');
+    assert.match(lines[1], /^ {2}Session +Date +Index +R:Q\* +%CR\* +%OQ\* +Collab/);
+    assert.match(lines[3], /^ {2}2 +– +65 \(\+25\) +1\.2:1 \(\+0\.7\) /);
+    assert.ok(lines[3].endsWith('two.txt'));
+    assert.match(table, /\* an estimate: it agrees with expert coders below ICC 0\.60/);
+    const trusted = trendsTable(buildTrends([analysis('one.txt', {}, 40, 0.5)]), { groupBy: 'therapist', trusted: () => true });
+    assert.ok(!trusted.includes('*'), trusted);
   });
 });
 
