@@ -2,6 +2,7 @@
 // (extension, CLI, worker, bench) analyses through an Analyzer, so they all see the same Analysis.
 import { createCoder, type Coder, type CoderOptions } from './coding';
 import { contextKey, ConversationContext, NO_CONTEXT, type UtteranceContext } from './coding/context';
+import { sessionMetadata } from './session-metadata';
 import { summarize } from './summary';
 import { countWords, parseTranscript } from './transcript';
 import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
@@ -80,6 +81,7 @@ export class Analyzer {
     return {
       file: options.fileName ?? '',
       format: parsed.format,
+      metadata: sessionMetadata(parsed.metadata, options.fileName),
       speakers: summariseSpeakers(parsed.speakers, utterances),
       utterances,
       summary: summarize(parsed, utterances),

@@ -2,6 +2,9 @@
 export { Analyzer, analyzeTranscript, textOffsetToFile } from './analyzer';
 export type { AnalyzerOptions, AnalyzeOptions } from './analyzer';
 export { parseTranscript, countWords } from './transcript';
+export { sessionMetadata, sessionDate, sessionNumber, metadataValue, dateInFileName } from './session-metadata';
+export { buildTrends, TREND_SCORE_IDS } from './trends/trends';
+export type { TrendsReport, TrendGroup, TrendSession, TrendScoreId } from './trends/trends';
 export type * from './types';
 export { CODE_IDS } from './types';
 export { codeName } from './coding';

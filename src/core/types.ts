@@ -61,7 +61,7 @@ export interface ParsedTranscript {
   format: TranscriptFormat;
   speakers: SpeakerInfo[];
   utterances: ParsedUtterance[];
-  /** Front-matter keys other than therapist/client, kept as metadata. */
+  /** Every front-matter key (therapist and client included) with its value as written. */
   metadata: Record<string, string>;
   warnings: Warning[];
   /** Set when the input was refused outright (binary text); utterances is then empty. */
@@ -156,6 +156,9 @@ export interface Summary {
 export interface Analysis {
   file: string;
   format: TranscriptFormat;
+  /** The front matter's keys and values as strings ({} without front matter); `date` may instead come from a
+   * YYYY-MM-DD in the file name (see core/session-metadata.ts). */
+  metadata: Record<string, string>;
   speakers: SpeakerSummary[];
   utterances: AnalysedUtterance[];
   summary: Summary;

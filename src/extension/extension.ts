@@ -14,6 +14,7 @@ import { SUMMARY_VIEW_ID, SummaryViewProvider } from './summary/summaryViewProvi
 import { registerCommands } from './commands';
 import { Exporter } from './export/exports';
 import { activateAnnotations } from './annotations';
+import { activateSessions } from './sessions';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -25,7 +26,9 @@ export interface ExtensionServices {
   exporter: Exporter;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionServices & { annotations: ReturnType<typeof activateAnnotations>; activationMs: number } {
+export function activate(context: vscode.ExtensionContext): ExtensionServices & {
+  annotations: ReturnType<typeof activateAnnotations>; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
+} {
   const started = performance.now();
   const configuration = new Configuration();
   // Analysis runs in a worker thread (started on the first analysis), so long transcripts never block the host.
@@ -47,9 +50,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter };
   // Human coding (issue 8): codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
   const annotations = activateAnnotations(context, services);
+  // Sessions over time (issue 14): collected when the Sessions view is first shown, analysed on the worker.
+  const sessions = activateSessions(service, configuration);
+  context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
   // For the bench (issue 7): how long activate() itself took, measured in the real extension host.
-  return { ...services, annotations, activationMs: performance.now() - started };
+  return { ...services, annotations, sessions: sessions.provider, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

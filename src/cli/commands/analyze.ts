@@ -1,12 +1,11 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
 import { parseArgs } from 'util';
-import type { Analysis, Warning } from '../../core/types';
+import { collectAnalyses } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { findTranscriptFiles, TRANSCRIPT_EXTENSIONS } from '../files';
-import { checkOutPath, writeSafely } from '../out-file';
+import { TRANSCRIPT_EXTENSIONS } from '../files';
+import { writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
-import { automaticJobCount, defaultJobCount, runAnalysisJobs, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
-import { progressReporter } from '../jobs/progress';
+import { defaultJobCount, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
 
 const usage = () => [
   'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH] [--jobs N]',
@@ -41,29 +40,7 @@ export const analyzeCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const found = findTranscriptFiles(options.inputs);
-    const outIdentity = options.out ? checkOutPath(options.out, found.files) : null;
-    let failed = found.errors.length > 0;
-    for (const error of found.errors) io.stderr(`alliance-lens analyze: ${error}\n`);
-    for (const directory of found.emptyDirectories) io.stderr(`alliance-lens analyze: no transcript files in ${directory}\n`);
-
-    const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, 'alliance-lens analyze');
-    const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
-      jobs: options.jobs ?? automaticJobCount(found.files),
-      onProgress: (done, total) => progress.update(done, total),
-    });
-    progress.finish();
-    const analyses: Analysis[] = [];
-    for (const [index, file] of found.files.entries()) {
-      const result = results[index];
-      if (!result.ok) {
-        io.stderr(`alliance-lens analyze: ${result.error}\n`);
-        failed = true;
-        continue;
-      }
-      analyses.push(result.analysis);
-      for (const warning of result.analysis.warnings) io.stderr(`${located(file, warning)}\n`);
-    }
+    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: 'alliance-lens analyze' }, io);
 
     const output = options.format.render(analyses);
     if (options.out) {
@@ -98,6 +75,3 @@ function readOptions(args: string[]) {
   return { inputs: parsed.positionals, format, out: parsed.values.out, jobs };
 }
 
-function located(file: string, warning: Warning): string {
-  return warning.line > 0 ? `${file}:${warning.line}: ${warning.message}` : `${file}: ${warning.message}`;
-}

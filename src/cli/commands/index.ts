@@ -11,6 +11,7 @@ export interface CommandEntry {
 /** Every subcommand, in the order `--help` lists them. Add one line per command. */
 export const commands: readonly CommandEntry[] = [
   { name: 'analyze', load: async () => (await import('./analyze')).analyzeCommand },
+  { name: 'trends', load: async () => (await import('./trends')).trendsCommand },
   { name: 'eval', load: async () => (await import('./eval')).evalCommand },
   { name: 'explain-index', load: async () => (await import('./explain-index')).explainIndexCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },

@@ -25,7 +25,7 @@ function fileTable(analysis: Analysis): string {
 }
 
 /** Transcript text may hold control characters; a terminal must not interpret them. */
-function printable(text: string): string {
+export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

@@ -1,5 +1,5 @@
 // The optional front matter: a "---" block at the top with `therapist: NAME` and `client: NAME` (several names
-// comma-separated); other keys are kept as metadata.
+// comma-separated); every key, these included, is kept as metadata.
 import type { Role } from '../types';
 import { isBlank, type Lines } from './lines';
 import { speakerKey } from './labels';
@@ -43,10 +43,10 @@ export function readFrontMatter(text: string, lines: Lines, warnings: WarningLis
       for (const name of value.split(',')) {
         if (name.trim()) roles.set(speakerKey(name), role);
       }
-    } else {
-      // defineProperty, so that a key such as "__proto__" is kept as data rather than changing the object.
-      Object.defineProperty(metadata, entry[1], { value, enumerable: true, writable: true, configurable: true });
     }
+    // Role keys are kept too, as written: trends group sessions by the therapist's name.
+    // defineProperty, so that a key such as "__proto__" is kept as data rather than changing the object.
+    Object.defineProperty(metadata, entry[1], { value, enumerable: true, writable: true, configurable: true });
   }
   // A lone "---" above ordinary text is a rule, not front matter.
   if (entries === 0) return none;

@@ -27,7 +27,7 @@ describe('alliance-lens analyze (built dist/cli.js)', function () {
       const analyses = JSON.parse(run.stdout) as Analysis[];
       assert.strictEqual(analyses.length, fixtureCount);
       for (const analysis of analyses) {
-        assert.deepStrictEqual(Object.keys(analysis).sort(), ['file', 'format', 'speakers', 'summary', 'utterances', 'warnings']);
+        assert.deepStrictEqual(Object.keys(analysis).sort(), ['file', 'format', 'metadata', 'speakers', 'summary', 'utterances', 'warnings']);
         const file = fs.readFileSync(analysis.file, 'utf8');
         for (const utterance of analysis.utterances) {
           for (const key of ['index', 'speaker', 'role', 'line', 'timestamp', 'text', 'stance', 'behaviour', 'question',

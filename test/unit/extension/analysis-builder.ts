@@ -15,7 +15,7 @@ export function utterance(index: number, start: number, end: number, extra: Part
 
 export function analysis(utterances: AnalysedUtterance[]): Analysis {
   return {
-    file: 'x.transcript', format: 'labeled', speakers: [], utterances, warnings: [],
+    file: 'x.transcript', format: 'labeled', metadata: {}, speakers: [], utterances, warnings: [],
     summary: {
       therapistWords: 0, clientWords: 0, clientTalkShare: null, questions: { open: 0, closed: 0 }, reflections: { simple: 0, complex: 0 },
       reflectionToQuestion: null, percentComplexReflections: null, percentOpenQuestions: null, collaborative: 0, directive: 0,

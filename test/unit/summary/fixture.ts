@@ -54,5 +54,5 @@ export const emptyParsed: ParsedTranscript = { format: 'labeled', speakers: [], 
 
 /** An Analysis of hand-coded utterances, summarised by the real summary code. */
 export function analysisOf(utterances: AnalysedUtterance[], file = 'session.txt'): Analysis {
-  return { file, format: 'labeled', speakers: [], utterances, summary: summarize(emptyParsed, utterances), warnings: [] };
+  return { file, format: 'labeled', metadata: {}, speakers: [], utterances, summary: summarize(emptyParsed, utterances), warnings: [] };
 }

@@ -42,12 +42,12 @@ describe('transcript formats', () => {
     assert.deepStrictEqual(parsed.warnings, []);
   });
 
-  it('labeled: front matter declares roles (several names per role) and keeps other keys as metadata', () => {
+  it('labeled: front matter declares roles (several names per role) and keeps every key as metadata', () => {
     const parsed = parseFixture('front-matter.transcript');
     assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role, u.line]), [
       ['Alex', 'therapist', 7], ['Jordan', 'client', 8], ['Dr. Alex Kim', 'therapist', 9], ['Jordan', 'client', 10],
     ]);
-    assert.deepStrictEqual(parsed.metadata, { session: '7', modality: 'MI' });
+    assert.deepStrictEqual(parsed.metadata, { therapist: 'Alex, Dr. Alex Kim', client: 'Jordan', session: '7', modality: 'MI' });
     assert.deepStrictEqual(parsed.warnings, []);
   });
 

@@ -1,0 +1,57 @@
+// The part of `analyze` that other commands (trends) share: find the transcripts under the given paths, check the
+// --out path before any work, analyse on the job pool with progress, and report unreadable files and each
+// transcript's warnings on standard error.
+import type { Analysis, Warning } from '../core/types';
+import type { CliIo } from './command';
+import { findTranscriptFiles } from './files';
+import { automaticJobCount, runAnalysisJobs } from './jobs/pool';
+import { progressReporter } from './jobs/progress';
+import { checkOutPath } from './out-file';
+
+export interface CollectOptions {
+  inputs: readonly string[];
+  out?: string;
+  jobs?: number;
+  /** "alliance-lens analyze": how messages on standard error begin. */
+  prefix: string;
+}
+
+export interface CollectedAnalyses {
+  /** In the order the files were found. */
+  analyses: Analysis[];
+  /** A path could not be read or a file was refused. */
+  failed: boolean;
+  /** The --out file's identity when the run started, for writeSafely. */
+  outIdentity: string | null;
+}
+
+export async function collectAnalyses(options: CollectOptions, io: CliIo): Promise<CollectedAnalyses> {
+  const found = findTranscriptFiles(options.inputs);
+  const outIdentity = options.out ? checkOutPath(options.out, found.files) : null;
+  let failed = found.errors.length > 0;
+  for (const error of found.errors) io.stderr(`${options.prefix}: ${error}\n`);
+  for (const directory of found.emptyDirectories) io.stderr(`${options.prefix}: no transcript files in ${directory}\n`);
+
+  const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, options.prefix);
+  const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
+    jobs: options.jobs ?? automaticJobCount(found.files),
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.finish();
+  const analyses: Analysis[] = [];
+  for (const [index, file] of found.files.entries()) {
+    const result = results[index];
+    if (!result.ok) {
+      io.stderr(`${options.prefix}: ${result.error}\n`);
+      failed = true;
+      continue;
+    }
+    analyses.push(result.analysis);
+    for (const warning of result.analysis.warnings) io.stderr(`${located(file, warning)}\n`);
+  }
+  return { analyses, failed, outIdentity };
+}
+
+export function located(file: string, warning: Warning): string {
+  return warning.line > 0 ? `${file}:${warning.line}: ${warning.message}` : `${file}: ${warning.message}`;
+}

@@ -1,0 +1,85 @@
+// The "Sessions" view: the workspace's transcripts grouped by therapist, each session with its date and alliance
+// index (and the change since the previous session). Collected when the view is first shown and again when a
+// transcript is saved, created or deleted, or on Refresh. Clicking a session opens it.
+import * as vscode from 'vscode';
+import { sessionName } from '../../core/trends/narrative';
+import type { TrendGroup, TrendSession } from '../../core/trends/trends';
+import type { Configuration } from '../configuration';
+import type { AnalysisService } from '../engine/analysisService';
+import { sessionDescription } from './comparison';
+import { collectWorkspaceSessions, type WorkspaceSessions } from './workspaceSessions';
+
+export const SESSIONS_VIEW_ID = 'allianceLens.sessions';
+export const SESSION_ITEM_CONTEXT = 'session';
+
+export type SessionsNode =
+  | { kind: 'group'; group: TrendGroup }
+  | { kind: 'session'; session: TrendSession; group: TrendGroup }
+  | { kind: 'message'; text: string };
+
+export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private current: Promise<WorkspaceSessions> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly service: AnalysisService, private readonly configuration: Configuration) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt,vtt,srt}');
+    const later = () => this.scheduleRefresh();
+    this.disposables.push(this.changed, watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later));
+  }
+
+  /** The sessions, collected on first use and after each refresh. */
+  sessions(): Promise<WorkspaceSessions> {
+    this.current ??= collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB']);
+    return this.current;
+  }
+
+  refresh(): void {
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  /** Saving a transcript fires several events; collect once they settle, and only if the view has been shown. */
+  private scheduleRefresh(): void {
+    if (!this.current) return;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 1000);
+  }
+
+  async getChildren(node?: SessionsNode): Promise<SessionsNode[]> {
+    if (node?.kind === 'group') return node.group.sessions.map((session) => ({ kind: 'session', session, group: node.group }));
+    if (node) return [];
+    const { report } = await this.sessions();
+    if (report.groups.length === 0) return [{ kind: 'message', text: 'No transcripts found in this workspace.' }];
+    return report.groups.map((group) => ({ kind: 'group', group }));
+  }
+
+  async getTreeItem(node: SessionsNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'message') return new vscode.TreeItem(node.text);
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.key ?? 'No therapist named', vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.group.sessions.length} ${node.group.sessions.length === 1 ? 'session' : 'sessions'}`;
+      item.iconPath = new vscode.ThemeIcon('person');
+      return item;
+    }
+    const { session } = node;
+    const item = new vscode.TreeItem(session.session === null ? session.file.split('/').pop() ?? session.file : `Session ${session.session}`);
+    item.description = sessionDescription(session);
+    item.tooltip = `${sessionName(session)}\nAlliance index ${session.allianceIndex ?? 'n/a'}`;
+    item.contextValue = SESSION_ITEM_CONTEXT;
+    item.iconPath = new vscode.ThemeIcon('file-text');
+    const uri = (await this.sessions()).uris.get(session.file);
+    if (uri) {
+      item.resourceUri = uri;
+      item.command = { command: 'vscode.open', title: 'Open Transcript', arguments: [uri] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
