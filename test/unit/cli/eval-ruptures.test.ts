@@ -119,11 +119,16 @@ describe('the built-in rupture set (test/fixtures/ruptures)', function () {
     assert.deepStrictEqual(names.filter((name) => name.endsWith('.transcript')).sort(), transcripts.map((transcript) => transcript.name).sort());
   });
 
-  it('labels every client turn of every session', () => {
-    for (const transcript of readRuptureFolder(directory)) {
+  it('labels every client turn of every session, here and in the held-out set', () => {
+    for (const transcript of [...readRuptureFolder(directory), ...readRuptureFolder(path.join(ROOT, 'test', 'fixtures', 'ruptures-holdout'))]) {
       const clientLines = transcript.text.split('\n').filter((line) => line.startsWith('Client:')).length;
       assert.strictEqual(transcript.labels.client.length, clientLines, transcript.name);
     }
+  });
+
+  it('has a held-out set whose labels line up with its transcripts (its figures are reported, not asserted)', () => {
+    const evaluation = evaluateRuptures(readRuptureFolder(path.join(ROOT, 'test', 'fixtures', 'ruptures-holdout')));
+    assert.ok(evaluation.n >= 40 && evaluation.repairs.length >= 5, `${evaluation.n} client turns, ${evaluation.repairs.length} ruptures`);
   });
 
   it('keeps rupture F1 and repair accuracy at the figures the README reports (a training set: a regression guard)', () => {
