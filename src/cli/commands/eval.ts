@@ -80,7 +80,7 @@ function readStanceItems(where: string): { items: StanceItem[]; source: string }
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  summary: 'score the coder against AnnoMI expert codes and the hand-labelled stance set',
+  summary: 'score the coder against AnnoMI expert codes, the hand-labelled stance set and the labelled rupture set',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
