@@ -11,6 +11,8 @@ import { evaluateMiStance } from '../eval/mi-stance';
 import { formatMiStance, formatSplit, formatStance } from '../eval/report';
 import { sessionReport } from '../eval/sessions';
 import { evaluateStance, parseStanceFile, type StanceItem } from '../eval/stance';
+import { formatRuptures } from '../eval/rupture-report';
+import { builtinRuptureDirectory, evaluateRuptures, readRuptureFolder } from '../eval/ruptures';
 import { evaluateSplit } from '../eval/utterance-eval';
 
 const SPLITS: AnnoMiSplitOption[] = ['dev', 'test', 'all'];
@@ -18,6 +20,7 @@ const SPLITS: AnnoMiSplitOption[] = ['dev', 'test', 'all'];
 const usage = `Usage: alliance-lens eval --annomi PATH/AnnoMI-full.csv [--split dev|test|all] [--sessions]
        alliance-lens eval --stance FILE|DIR|builtin
        alliance-lens eval --mi-stance DIR
+       alliance-lens eval --ruptures [DIR]
 
 Scores the coding engine against AnnoMI's expert codes (uccollab/AnnoMI): Cohen's kappa for question present,
 question type, reflection present, reflection type, main behaviour and client talk type; F1 for advice and for
@@ -30,24 +33,32 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
   --mi-stance DIR counsellor sentences coded with MITI labels: a folder of Therapist: transcripts and
                   labels.jsonl (file, index_in_file, source_label, stance, behaviour); prints stance macro-F1,
                   per-class F1, confusions and behaviour kappa (never copied into the project)
-  --misses N      how many stance misses to list (default 15)`;
+  --ruptures [DIR] 3RS rupture markers (withdrawal, confrontation) and their repair against a folder of
+                  NAME.transcript + NAME.labels.json (default: the built-in set, test/fixtures/ruptures); prints
+                  per-marker precision/recall/F1, rupture-vs-none F1, the confusion, repair accuracy and the misses
+  --misses N      how many misses to list (default 15 for stance, 40 for ruptures)`;
+
+/** `--ruptures` takes an optional folder: alone, or followed by another option, it means the built-in set. */
+function withRupturesValue(args: string[]): string[] {
+  return args.flatMap((arg, i) => (arg === '--ruptures' && (i + 1 >= args.length || args[i + 1].startsWith('--')) ? [arg, 'builtin'] : [arg]));
+}
 
 function readOptions(args: string[]) {
   let parsed;
   try {
     parsed = parseArgs({
-      args, strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, misses: { type: 'string' } },
+      args: withRupturesValue(args), strict: true, allowPositionals: false,
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, ruptures: { type: 'string' }, misses: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, misses = '15' } = parsed.values;
+  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, ruptures, misses } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
-  if (!annomi && !stance && !miStance) throw new UsageError('give --annomi PATH, --stance WHERE or --mi-stance DIR');
+  if (!annomi && !stance && !miStance && !ruptures) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR or --ruptures [DIR]');
   if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
-  if (!/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
-  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, misses: Number(misses) };
+  if (misses !== undefined && !/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, ruptures, misses: misses === undefined ? undefined : Number(misses) };
 }
 
 /** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
@@ -69,7 +80,7 @@ function readStanceItems(where: string): { items: StanceItem[]; source: string }
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  summary: 'score the coder against AnnoMI expert codes and the hand-labelled stance set',
+  summary: 'score the coder against AnnoMI expert codes, the hand-labelled stance set and the labelled rupture set',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
@@ -89,11 +100,15 @@ export const evalCommand: CliCommand = {
     }
     if (options.stance) {
       const { items, source } = readStanceItems(options.stance);
-      io.stdout(formatStance(evaluateStance(coder, items), source, options.misses));
+      io.stdout(formatStance(evaluateStance(coder, items), source, options.misses ?? 15));
     }
     if (options.miStance) {
       if (!fs.existsSync(options.miStance)) throw new Error(`${options.miStance}: no such directory`);
-      io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses));
+      io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses ?? 15));
+    }
+    if (options.ruptures) {
+      const directory = options.ruptures === 'builtin' ? builtinRuptureDirectory() : options.ruptures;
+      io.stdout(formatRuptures(evaluateRuptures(readRuptureFolder(directory)), directory, options.misses ?? 40));
     }
     return 0;
   },

@@ -7,8 +7,11 @@ import { findRepairMove } from './repair-moves';
 /** How many therapist turns after a rupture marker may still repair it. */
 export const THERAPIST_TURNS_TO_REPAIR = 3;
 
-/** A reflection given as the very next therapist turn responds to the rupture itself, whatever its wording. */
+/** A reflection given as the very next therapist turn responds to the rupture itself, whatever its wording, when it
+ * is about the client ("Coming here wasn't your choice") or says how it seems ("It sounds like…"). A bare statement
+ * the coder took for a reflection ("It's important, though.") is not. */
 const REFLECTION_OF_RUPTURE = 'empathic-reflection';
+const ABOUT_THE_CLIENT = /\b(you|your|you're|you've|you'd|you'll|yours|yourself|sounds like|seems like|feels like)\b/i;
 
 export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureEvent[] {
   const therapistTurns = utterances.filter((utterance) => utterance.role === 'therapist');
@@ -33,7 +36,9 @@ type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' |
 function howItWasMet(replies: readonly AnalysedUtterance[]): Response {
   let firstDirective: AnalysedUtterance | undefined;
   for (const [turn, reply] of replies.entries()) {
-    const move = findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
+    // Advice is never a repair, however warmly it opens ("I hear you're frustrated, but you need to…").
+    const move = isAdviceOrDirective(reply) ? null
+      : findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
     if (move) return { status: 'repaired', responseIndex: reply.index, responseLine: reply.line, repairMove: move };
     if (reply.stance === 'directive') firstDirective ??= reply;
   }
@@ -43,6 +48,10 @@ function howItWasMet(replies: readonly AnalysedUtterance[]): Response {
   return { status: 'unaddressed', responseIndex: null, responseLine: null };
 }
 
+function isAdviceOrDirective(utterance: AnalysedUtterance): boolean {
+  return utterance.stance === 'directive' || utterance.input === 'advice';
+}
+
 function isPlainReflection(utterance: AnalysedUtterance): boolean {
-  return utterance.reflection !== null && utterance.stance !== 'directive';
+  return utterance.reflection !== null && ABOUT_THE_CLIENT.test(utterance.text);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { linkRuptures, THERAPIST_TURNS_TO_REPAIR } from '../../../src/core/summary/ruptures';
+import { analyzeTranscript } from '../../../src/core/analyzer';
 import { session } from './fixture';
 
 const withdrawal = { codes: ['rupture.withdrawal'] };
@@ -77,4 +78,49 @@ describe('summary: rupture and repair', () => {
   it('marks a rupture at the end of the session unaddressed', () => {
     assert.deepStrictEqual(linkRuptures(session([['client', 'Fine.', withdrawal]])).map((event) => event.status), ['unaddressed']);
   });
+
+  it('never counts advice or directive talk as a repair, however warmly it opens', () => {
+    const events = linkRuptures(session([
+      ['client', 'This is pointless.', confrontation],
+      ['therapist', "I hear you're frustrated, but you need to keep a drinking diary.", directive],
+      ['therapist', "I'm sorry if that felt like a lecture. You might try the diary anyway.", { input: 'advice', behaviour: 'input' }],
+    ]));
+    assert.deepStrictEqual(events.map((event) => [event.status, event.responseIndex]), [['met-with-directive', 1]]);
+  });
+
+  it('does not take a next-turn statement that is not about the client as a reflection of the rupture', () => {
+    const events = linkRuptures(session([
+      ['client', 'Can we move on?', withdrawal],
+      ['therapist', "It's important, though. Patterns like this usually start early.", { behaviour: 'reflection', reflection: 'simple' }],
+    ]));
+    assert.deepStrictEqual(events.map((event) => event.status), ['unaddressed']);
+  });
+});
+
+describe('summary: repair after a rupture, through the whole engine', function () {
+  this.timeout(20_000);
+  const afterWithdrawal = (reply: string) => analyzeTranscript(
+    `Therapist: You really have to stop drinking before the court date.\nClient: I don't really want to talk about my dad.\nTherapist: ${reply}\n`,
+  ).summary.ruptureEvents.map((event) => [event.kind, event.status, event.repairMove ?? null]);
+
+  const repairs: [string, string][] = [
+    ['I may have pushed too hard there.', 'acknowledge-own-part'],
+    ['I think I jumped straight into a lecture, and that is on me.', 'acknowledge-own-part'],
+    ['How is this going for you?', 'invite-feelings'],
+    ['Can we check in about how this is feeling?', 'invite-feelings'],
+    ['It sounds like I missed something important.', 'empathic-reflection'],
+    ["Let's set that aside. What would be more useful?", 'change-task'],
+    ["Okay. We don't have to go there today.", 'change-task'],
+  ];
+  for (const [reply, move] of repairs) {
+    it(`counts "${reply}" as ${move}`, () => {
+      assert.deepStrictEqual(afterWithdrawal(reply), [['withdrawal', 'repaired', move]]);
+    });
+  }
+
+  for (const advice of ['You should talk to your dad about it this week.', "I hear you're frustrated, but you need to call him."]) {
+    it(`does not count advice as a repair: "${advice}"`, () => {
+      assert.deepStrictEqual(afterWithdrawal(advice), [['withdrawal', 'met-with-directive', null]]);
+    });
+  }
 });
