@@ -1,7 +1,7 @@
 // The one place that runs the pipeline: parse → code each utterance (cached) → summarise. Every front end
 // (extension, CLI, worker, bench) analyses through an Analyzer, so they all see the same Analysis.
 import { createCoder, type Coder, type CoderOptions } from './coding';
-import { contextKey, ConversationContext, NO_CONTEXT, type UtteranceContext } from './coding/context';
+import { contextKey, ConversationContext, NO_CONTEXT, therapistTurnOf, type UtteranceContext } from './coding/context';
 import { sessionMetadata } from './session-metadata';
 import { summarize } from './summary';
 import { countWords, parseTranscript } from './transcript';
@@ -112,7 +112,7 @@ export class Analyzer {
     const therapist = previousOf(utterances, index, 'therapist');
     if (!therapist) return NO_CONTEXT;
     const coding = this.coding(therapist, { previousClientText: previousOf(utterances, therapist.index, 'client')?.text ?? null, previousTherapist: null }, cache, cache);
-    return { previousClientText: null, previousTherapist: { question: coding.question, askedPermission: coding.codes.includes('collaborative.permission') } };
+    return { previousClientText: null, previousTherapist: therapistTurnOf(coding) };
   }
 
   /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way. */

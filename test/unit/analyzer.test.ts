@@ -169,6 +169,17 @@ describe('Analyzer: context of the previous turn', () => {
     assert.strictEqual(reply('Would it be okay if I mentioned something I noticed?', 'Whatever.'), true);
   });
 
+  it('names the context rule behind a withdrawal found from the turn before, and lets it be switched off', () => {
+    const text = 'Therapist: You need to throw them away tonight.\nClient: (sighs) Yeah, okay.\n';
+    const finding = analyzeTranscript(text).utterances[1].findings.find((item) => item.code === 'rupture.withdrawal');
+    assert.ok(finding, 'no withdrawal after the push');
+    assert.strictEqual(text.slice(finding.start, finding.end), 'Yeah, okay');
+    const analyzer = new Analyzer();
+    assert.strictEqual(analyzer.describeRule(finding.rule)?.code, 'rupture.withdrawal');
+    const without = new Analyzer({ disabledRules: [finding.rule] }).analyze(text);
+    assert.ok(!without.utterances[1].codes.includes('rupture.withdrawal'));
+  });
+
   it('gives the same context to a visible range coded first as to the full analysis', () => {
     const text = 'Therapist: Would it be okay if I mentioned something I noticed?\nClient: Sure.\nTherapist: Thanks.\n';
     const clientTurn = text.indexOf('Sure.');

@@ -8,8 +8,20 @@ import type { MatchResult } from './matcher';
 export interface UtteranceContext {
   /** For a therapist utterance: the text of the last client utterance before it. */
   previousClientText: string | null;
-  /** For a client utterance: what the last therapist utterance before it asked. */
-  previousTherapist: { question: QuestionType | null; askedPermission: boolean } | null;
+  /** For a client utterance: what the last therapist utterance before it asked or pressed for. */
+  previousTherapist: TherapistTurn | null;
+}
+
+export interface TherapistTurn {
+  question: QuestionType | null;
+  askedPermission: boolean;
+  /** The turn was directive: an order, advice without permission, a warning or a confrontation. */
+  pushed: boolean;
+}
+
+/** What a client's reply to this therapist coding may depend on. */
+export function therapistTurnOf(coding: UtteranceCoding): TherapistTurn {
+  return { question: coding.question, askedPermission: coding.codes.includes('collaborative.permission'), pushed: coding.stance === 'directive' };
 }
 
 export const NO_CONTEXT: UtteranceContext = { previousClientText: null, previousTherapist: null };
@@ -18,7 +30,8 @@ export const NO_CONTEXT: UtteranceContext = { previousClientText: null, previous
 export function contextKey(role: Role, context: UtteranceContext): string {
   if (role === 'therapist') return context.previousClientText ?? '';
   if (role === 'client' && context.previousTherapist) {
-    return `${context.previousTherapist.question ?? ''}/${context.previousTherapist.askedPermission ? 'permission' : ''}`;
+    const { question, askedPermission, pushed } = context.previousTherapist;
+    return `${question ?? ''}/${askedPermission ? 'permission' : ''}/${pushed ? 'pushed' : ''}`;
   }
   return '';
 }
@@ -36,7 +49,7 @@ export class ConversationContext {
 
   record(role: Role, text: string, coding: UtteranceCoding): void {
     if (role === 'client') this.lastClientText = text;
-    if (role === 'therapist') this.lastTherapist = { question: coding.question, askedPermission: coding.codes.includes('collaborative.permission') };
+    if (role === 'therapist') this.lastTherapist = therapistTurnOf(coding);
   }
 }
 
@@ -90,24 +103,49 @@ export interface DecisionContext {
   /** A client's plain answer ("Sure.", "Yeah, okay.") to the therapist's closed question or request for permission:
    * an answer, not a withdrawal. */
   answersTherapist: boolean;
+  /** The words of a minimal reply right after a directive turn ("Sure.", "Mm."), or said with a sigh or trailing off
+   * ("(sighs) Yeah, okay.", "... Okay."): going along without engaging, the withdrawal the 3RS codes. Null otherwise. */
+  withdrawnReply: { start: number; end: number } | null;
 }
+
+/** Findings that come from the conversation rather than from one rule's words: described like rules, so that every
+ * highlight still names its rule and reason. */
+export const CONTEXT_RULES = [{
+  id: 'rupture.withdrawal.minimal-in-context',
+  code: 'rupture.withdrawal',
+  stance: 'neutral' as const,
+  message: 'A minimal reply ("Sure.", "Mm.") right after the therapist pushed, or said with a sigh or trailing off: going along without engaging is a withdrawal rupture marker.',
+  reference: '3RS (Eubanks, Muran & Safran) · Withdrawal: minimal response, deferential compliance',
+}];
 
 /** A reply made only of these is a plain answer or assent. "Whatever", "if you say so" and the like are not here:
  * they withdraw whatever was asked. */
-const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay)[\s,.!]*)+$/;
+const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|mm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay|we'll see|we will see|i know)[\s,.!…]*)+$/;
 /** A sigh, a pause or a trailing off said with the answer is the withdrawal the 3RS codes, whatever the words. */
 /** Plain answers are short; longer replies are never tested against the pattern. */
 const PLAIN_ANSWER_MAX_LENGTH = 60;
 const HESITATION = /\.\.\.|…|\b(sighs?|pause|silence|shrugs?|long pause)\b/i;
 
-export function situate(role: Role, text: string, masked: string, match: MatchResult, context: UtteranceContext): DecisionContext {
+export function situate(role: Role, text: string, masked: string, match: MatchResult, context: UtteranceContext, rulesOff: readonly string[] = []): DecisionContext {
   if (role === 'therapist' && context.previousClientText !== null) {
     const clientWords = contentWords(context.previousClientText);
-    return { echoes: match.sentences.map((sentence) => echoOf(masked.slice(sentence.start, sentence.end), clientWords)), answersTherapist: false };
+    return { echoes: match.sentences.map((sentence) => echoOf(masked.slice(sentence.start, sentence.end), clientWords)), answersTherapist: false, withdrawnReply: null };
   }
   const asked = context.previousTherapist;
   const answerable = asked !== null && (asked.question === 'closed' || asked.askedPermission);
-  const reply = masked.trim().toLowerCase();
-  const answersTherapist = role === 'client' && answerable && reply.length <= PLAIN_ANSWER_MAX_LENGTH && !HESITATION.test(text) && PLAIN_ANSWER.test(reply);
-  return { echoes: null, answersTherapist };
+  const reply = masked.trim().toLowerCase().replace(/^[.…\s]+/, '');
+  const plain = role === 'client' && reply.length > 0 && reply.length <= PLAIN_ANSWER_MAX_LENGTH && PLAIN_ANSWER.test(reply);
+  const hesitant = HESITATION.test(text);
+  const answersTherapist = plain && answerable && !hesitant;
+  const afterPush = asked !== null && asked.pushed && !answerable;
+  const withdrawnReply = plain && (afterPush || hesitant) && !rulesOff.includes(CONTEXT_RULES[0].id) ? wordsSpan(masked) : null;
+  return { echoes: null, answersTherapist, withdrawnReply };
+}
+
+/** From the first to the last letter of the reply (the masked text keeps offsets, so they hold for the original). */
+function wordsSpan(masked: string): { start: number; end: number } {
+  const start = masked.search(/[\p{L}]/u);
+  let end = masked.length;
+  while (end > start && !/[\p{L}]/u.test(masked[end - 1])) end--;
+  return { start: Math.max(start, 0), end };
 }

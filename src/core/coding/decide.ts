@@ -34,7 +34,7 @@
 //   - Change or sustain from their findings; when both fire, the later statement wins (clients often end on
 //     where they stand); neither is neutral. Rupture markers are codes of their own and do not change talk.
 import type { Behaviour, Finding, InputType, QuestionType, ReflectionType, Role, Stance, TalkType, UtteranceCoding } from '../types';
-import type { DecisionContext, Echo } from './context';
+import { CONTEXT_RULES, type DecisionContext, type Echo } from './context';
 import type { MatchResult } from './matcher';
 
 const HARD_DIRECTIVE = new Set(['directive.command', 'directive.obligation', 'directive.warn', 'directive.confront']);
@@ -192,15 +192,20 @@ function withoutCollaborationInsideDirectives(findings: Finding[], sentenceOf: (
     && directiveSentences.has(sentenceOf(finding))));
 }
 
-/** "Sure." to "Would it be okay if I…?" answers the question; only a reply that withdraws from it is a rupture. */
-function withoutAnsweredWithdrawals(findings: Finding[], context: DecisionContext): Finding[] {
-  return context.answersTherapist ? findings.filter((finding) => finding.code !== 'rupture.withdrawal') : findings;
+/** "Sure." to "Would it be okay if I…?" answers the question; only a reply that withdraws from it is a rupture. The
+ * same "Sure." right after an order or a warning goes along without engaging: that is a withdrawal. */
+function withdrawalsInContext(findings: Finding[], context: DecisionContext): Finding[] {
+  if (context.answersTherapist) return findings.filter((finding) => finding.code !== 'rupture.withdrawal');
+  const span = context.withdrawnReply;
+  if (span === null || findings.some((finding) => finding.code === 'rupture.withdrawal')) return findings;
+  const [rule] = CONTEXT_RULES;
+  return [...findings, { rule: rule.id, code: rule.code, stance: rule.stance, start: span.start, end: span.end, message: rule.message }];
 }
 
 export function decide(role: Role, allFindings: Finding[], match: MatchResult, sentenceOf: (finding: Finding) => number, context: DecisionContext): UtteranceCoding {
   const findings = role === 'therapist'
     ? withoutCollaborationInsideDirectives(oneFindingPerPlace(allFindings), sentenceOf)
-    : withoutAnsweredWithdrawals(oneFindingPerPlace(allFindings), context);
+    : withdrawalsInContext(oneFindingPerPlace(allFindings), context);
   const base = role === 'therapist'
     ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf, context), talk: null }
     : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };

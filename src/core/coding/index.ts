@@ -1,7 +1,7 @@
 // The coding engine: built-in rules (rules/*.json) plus the user's own, compiled once, applied one utterance at
 // a time. Findings say which words fired, which rule and which guideline; decide.ts turns them into codes.
 import type { Finding, Role, Stance, UtteranceCoding } from '../types';
-import { NO_CONTEXT, situate, type UtteranceContext } from './context';
+import { CONTEXT_RULES, NO_CONTEXT, situate, type UtteranceContext } from './context';
 import { decide } from './decide';
 import { maskNonVerbal } from './mask';
 import { compileRules, matchUtterance, type CompiledRules } from './matcher';
@@ -133,6 +133,8 @@ function compiledFor(rules: readonly Rule[]): Map<Role, CompiledRules> {
 
 export function createCoder(options: CoderOptions = {}): Coder {
   const { rules, errors } = assemble(options);
+  // Context rules are not patterns, but they can be switched off like any built-in rule.
+  const contextRulesOff = CONTEXT_RULES.filter((rule) => (options.disabledRules ?? []).includes(rule.id)).map((rule) => rule.id);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const compiled = compiledFor(rules);
 
@@ -150,7 +152,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
         sentences.set(finding, hit.sentence);
         return [finding];
       });
-      return decide(role, findings, match, (finding) => sentences.get(finding) ?? -1, situate(role, text, masked, match, context));
+      return decide(role, findings, match, (finding) => sentences.get(finding) ?? -1, situate(role, text, masked, match, context, contextRulesOff));
     } catch {
       // The engine never throws into the editor: an utterance it cannot read is left uncoded.
       return emptyCoding(role);
@@ -158,11 +160,12 @@ export function createCoder(options: CoderOptions = {}): Coder {
   };
 
   return {
-    version: fingerprint(rules),
+    version: [fingerprint(rules), ...contextRulesOff].join('-without-'),
     ruleErrors: errors,
     codeUtterance,
     describeRule: (ruleId) => {
-      const rule = byId.get(ruleId) ?? builtInRules().rules.find((located) => located.rule.id === ruleId)?.rule;
+      const rule = byId.get(ruleId) ?? builtInRules().rules.find((located) => located.rule.id === ruleId)?.rule
+        ?? CONTEXT_RULES.find((contextRule) => contextRule.id === ruleId);
       return rule && { id: rule.id, code: rule.code, stance: rule.stance, message: rule.message, reference: rule.reference };
     },
   };
