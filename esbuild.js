@@ -34,6 +34,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
+  // Word lists shipped as plain text by their packages (the de-identifier's name lexicon) are bundled as strings.
+  loader: { '.txt': 'text' },
   plugins: [esbuildProblemMatcherPlugin],
 };
 

@@ -1,0 +1,107 @@
+// Finds the identifiers in a text (a whole transcript file, a memo, a comment): patterns, names and compromise's
+// entities, merged into one sorted list of non-overlapping spans. Pure: no file system, no network.
+import { CATEGORIES, type Category, type Detection } from './categories';
+import { findEntities } from './entities';
+import { collectLowerCaseWords, findNames } from './names';
+import { findPatterns } from './patterns';
+
+export interface DetectOptions {
+  /** Lower-cased words of names the reader knows (speakers, front matter, --names) → the person's id. */
+  known?: ReadonlyMap<string, string>;
+  /** Speaker labels as written ("Dr. Lee"), found whole so a title in a label goes with the name. */
+  labels?: ReadonlyArray<{ text: string; person: string }>;
+  /** Words never to replace (--keep), compared lower-cased. */
+  keep?: Iterable<string>;
+}
+
+/** Where several detectors claim the same characters, the earlier category wins an exact tie. */
+const PRIORITY: Record<Category, number> = Object.fromEntries(
+  (['email', 'url', 'id', 'date', 'age', 'phone', 'place', 'name'] as const).map((category, rank) => [category, rank]),
+) as Record<Category, number>;
+
+export function detectIdentifiers(text: string, options: DetectOptions = {}): Detection[] {
+  const masked = maskStructure(text);
+  const keep = new Set([...(options.keep ?? [])].map((word) => word.trim().toLowerCase()).filter(Boolean));
+  const known = options.known ?? new Map<string, string>();
+  const found = [
+    ...findLabels(masked, options.labels ?? []),
+    ...findPatterns(masked),
+    ...findNames(masked, { known, keep, lowerCaseWords: collectLowerCaseWords(masked) }),
+    ...findEntities(masked, keep),
+  ].filter((detection) => !keep.has(detection.text.toLowerCase()));
+  return joinNames(text, merge(found)).map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
+}
+
+/** Timestamps, cue timings and cue numbers become spaces (offsets kept), so no pattern reads a clock as a phone
+ * number or a date. */
+export function maskStructure(text: string): string {
+  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
+  return text
+    .replace(/^[ \t]*\d+[ \t]*$/gm, blank)
+    .replace(/^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->.*$/gm, blank)
+    .replace(/(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\d:])/g, blank)
+    .replace(/^WEBVTT.*$/m, blank);
+}
+
+function findLabels(text: string, labels: ReadonlyArray<{ text: string; person: string }>): Detection[] {
+  const found: Detection[] = [];
+  for (const label of labels) {
+    if (!label.text) continue;
+    for (let at = text.indexOf(label.text); at !== -1; at = text.indexOf(label.text, at + label.text.length)) {
+      const before = at > 0 ? text[at - 1] : ' ';
+      const after = text[at + label.text.length] ?? ' ';
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+      found.push({ start: at, end: at + label.text.length, category: 'name', text: label.text, source: 'label', person: label.person });
+    }
+  }
+  return found;
+}
+
+/** One span per stretch of text: a span inside another goes, partly overlapping spans become their union. The
+ * longer span's category wins, except that a known person's name keeps its person. */
+function merge(found: Detection[]): Detection[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || PRIORITY[a.category] - PRIORITY[b.category]);
+  const merged: Detection[] = [];
+  for (const detection of sorted) {
+    const last = merged[merged.length - 1];
+    if (!last || detection.start >= last.end) {
+      merged.push({ ...detection });
+      continue;
+    }
+    const lastLength = last.end - last.start;
+    const length = detection.end - detection.start;
+    const other = { ...last };
+    const winner = length > lastLength || (length === lastLength && detection.person !== undefined && last.person === undefined) ? detection : other;
+    const loser = winner === detection ? other : detection;
+    last.category = winner.category;
+    last.source = winner.source;
+    last.end = Math.max(last.end, detection.end);
+    const person = winner.person ?? (winner.category === 'name' ? loser.person : undefined);
+    if (person === undefined) delete last.person;
+    else last.person = person;
+  }
+  return merged;
+}
+
+/** "Priya" then "Raman", one space apart, are one person's name. */
+function joinNames(text: string, detections: Detection[]): Detection[] {
+  const joined: Detection[] = [];
+  for (const detection of detections) {
+    const last = joined[joined.length - 1];
+    if (last && last.category === 'name' && detection.category === 'name' && /^ $/.test(text.slice(last.end, detection.start))
+      && (last.person === undefined || detection.person === undefined || last.person === detection.person)
+      && detection.source !== 'label' && last.source !== 'label') {
+      last.end = detection.end;
+      last.person = last.person ?? detection.person;
+      continue;
+    }
+    joined.push({ ...detection });
+  }
+  return joined;
+}
+
+export function countByCategory(detections: readonly Detection[]): Record<Category, number> {
+  const counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<Category, number>;
+  for (const detection of detections) counts[detection.category]++;
+  return counts;
+}

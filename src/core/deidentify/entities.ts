@@ -1,0 +1,52 @@
+// compromise's named entities (#Person, #Place, #Organization), one line at a time: its sentence splitter is slow
+// on long unpunctuated text, and a line is at most one utterance here.
+import nlp from 'compromise/two';
+import type { Category, Detection } from './categories';
+import { isNeverIdentifying, isOrdinaryWord } from './lexicon';
+
+interface OffsetMatch {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+const ENTITY_TAGS: ReadonlyArray<[string, Category]> = [['#Person+', 'name'], ['(#Place|#Organization)+', 'place']];
+/** Honorifics compromise folds into a #Person match; the title stays in the text. */
+const LEADING_TITLE = /^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Aunt|Auntie|Uncle|Father|Sister|Brother|Rev|Reverend)\.?\s+)+/u;
+
+export function findEntities(text: string, keep: ReadonlySet<string>): Detection[] {
+  const found: Detection[] = [];
+  for (const line of text.matchAll(/[^\r\n]+/g)) {
+    if (!/\p{Lu}/u.test(line[0])) continue;
+    const doc = nlp(line[0]);
+    for (const [tag, category] of ENTITY_TAGS) {
+      for (const match of doc.match(tag).json({ offset: true }) as OffsetMatch[]) {
+        const detection = trimmed(line[0], match.offset.start, match.offset.start + match.offset.length, category);
+        if (!detection || !plausible(detection.text, keep)) continue;
+        found.push({ ...detection, start: detection.start + line.index, end: detection.end + line.index });
+      }
+    }
+  }
+  return found;
+}
+
+function trimmed(line: string, start: number, end: number, category: Category): Detection | null {
+  let text = line.slice(start, end);
+  const title = category === 'name' ? LEADING_TITLE.exec(text) : null;
+  if (title) {
+    start += title[0].length;
+    text = text.slice(title[0].length);
+  }
+  const core = /[\p{L}\p{M}\p{N}](?:[\s\S]*[\p{L}\p{M}\p{N}])?/u.exec(text.replace(/['’]s?(?=[^\p{L}]*$)/u, ''));
+  if (!core) return null;
+  const lead = text.indexOf(core[0]);
+  return { start: start + lead, end: start + lead + core[0].length, category, text: core[0], source: 'nlp' };
+}
+
+/** compromise tags any capitalised word it does not know; keep only what could identify someone. */
+function plausible(text: string, keep: ReadonlySet<string>): boolean {
+  const words = text.split(/\s+/);
+  if (!words.some((word) => /^\p{Lu}/u.test(word))) return false;
+  if (words.every((word) => isNeverIdentifying(word.replace(/[^\p{L}'’-]/gu, '')) || keep.has(word.toLowerCase()))) return false;
+  if (words.length === 1 && isOrdinaryWord(words[0])) return false;
+  return true;
+}
