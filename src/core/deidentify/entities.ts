@@ -15,7 +15,8 @@ const LEADING_TITLE = /^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Aunt|Au
 
 export function findEntities(text: string, keep: ReadonlySet<string>): Detection[] {
   const found: Detection[] = [];
-  for (const line of text.matchAll(/[^\r\n]+/g)) {
+  // A WebVTT voice tag's brackets end a name: "<v Tom Becker>Probably" must not read as one person.
+  for (const line of text.replace(/[<>]/g, '\n').matchAll(/[^\r\n]+/g)) {
     if (!/\p{Lu}/u.test(line[0])) continue;
     const doc = nlp(line[0]);
     for (const [tag, category] of ENTITY_TAGS) {

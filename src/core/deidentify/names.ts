@@ -21,7 +21,8 @@ export interface NameContext {
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*(?:['’](?=[\s,.;:!?)]|$))?/gu;
-const POSSESSIVE = /['’]s?$/u;
+/** A possessive or a contraction after a name: "Maria's", "James'", "Sam'll"; "I'm" is then "I". */
+const POSSESSIVE = /['’](?:s|m|re|ve|ll|d|t)?$/u;
 /** Prepositions after which an unknown capitalised word is more often a place than a person. */
 const PLACE_CUES = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'into', 'around', 'visit', 'visiting', 'towards', 'across']);
 /** Ordinary title words that introduce a name only when capitalised: "my father" vs "Father Okonkwo". */
