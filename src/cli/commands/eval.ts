@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createCoder } from '../../core/coding';
+import { evaluateMarked, formatEvaluation } from '../../core/deidentify/evaluate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { loadAnnoMi, rowsOfSplit, type AnnoMiSplitOption } from '../eval/annomi';
 import { checkAnnoMiParse, describeParseCheck } from '../eval/parse-check';
@@ -18,6 +19,7 @@ const SPLITS: AnnoMiSplitOption[] = ['dev', 'test', 'all'];
 const usage = `Usage: alliance-lens eval --annomi PATH/AnnoMI-full.csv [--split dev|test|all] [--sessions]
        alliance-lens eval --stance FILE|DIR|builtin
        alliance-lens eval --mi-stance DIR
+       alliance-lens eval --deidentify DIR|builtin
 
 Scores the coding engine against AnnoMI's expert codes (uccollab/AnnoMI): Cohen's kappa for question present,
 question type, reflection present, reflection type, main behaviour and client talk type; F1 for advice and for
@@ -30,6 +32,9 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
   --mi-stance DIR counsellor sentences coded with MITI labels: a folder of Therapist: transcripts and
                   labels.jsonl (file, index_in_file, source_label, stance, behaviour); prints stance macro-F1,
                   per-class F1, confusions and behaviour kappa (never copied into the project)
+  --deidentify DIR  recall, precision and F2 per category of the de-identifier on transcripts whose
+                  identifiers are marked {{category:text}} (files ending .marked); "builtin" for
+                  test/fixtures/deidentify, which is also the tuning set
   --misses N      how many stance misses to list (default 15)`;
 
 function readOptions(args: string[]) {
@@ -37,24 +42,24 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args, strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, misses: { type: 'string' } },
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, misses = '15' } = parsed.values;
+  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, misses = '15', deidentify } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
-  if (!annomi && !stance && !miStance) throw new UsageError('give --annomi PATH, --stance WHERE or --mi-stance DIR');
+  if (!annomi && !stance && !miStance && !deidentify) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR or --deidentify DIR');
   if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
   if (!/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
-  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, misses: Number(misses) };
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, misses: Number(misses), deidentify };
 }
 
 /** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
-function builtinStanceDirectory(): string {
-  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures', 'stance'), path.resolve('test', 'fixtures', 'stance')];
+function builtinStanceDirectory(name = 'stance'): string {
+  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures', name), path.resolve('test', 'fixtures', name)];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error(`the built-in stance set was not found (looked in ${candidates.join(', ')})`);
+  if (!found) throw new Error(`the built-in ${name} set was not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
@@ -94,6 +99,14 @@ export const evalCommand: CliCommand = {
     if (options.miStance) {
       if (!fs.existsSync(options.miStance)) throw new Error(`${options.miStance}: no such directory`);
       io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses));
+    }
+    if (options.deidentify) {
+      const directory = options.deidentify === 'builtin' ? builtinStanceDirectory('deidentify') : options.deidentify;
+      if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`${directory}: no such directory`);
+      const files = fs.readdirSync(directory).filter((name) => name.endsWith('.marked')).sort()
+        .map((name) => ({ file: name, marked: fs.readFileSync(path.join(directory, name), 'utf8') }));
+      if (files.length === 0) throw new Error(`${directory}: no .marked files`);
+      io.stdout(`De-identification on ${files.length} marked transcripts in ${directory}\n${formatEvaluation(evaluateMarked(files))}`);
     }
     return 0;
   },

@@ -21,13 +21,27 @@ export function findEntities(text: string, keep: ReadonlySet<string>): Detection
     const doc = nlp(line[0]);
     for (const [tag, category] of ENTITY_TAGS) {
       for (const match of doc.match(tag).json({ offset: true }) as OffsetMatch[]) {
-        const detection = trimmed(line[0], match.offset.start, match.offset.start + match.offset.length, category);
-        if (!detection || !plausible(detection.text, keep)) continue;
-        found.push({ ...detection, start: detection.start + line.index, end: detection.end + line.index });
+        // A list ("Alex, Dr. Alex Kim") is several names; compromise joins it into one match.
+        for (const part of match.text.split(/[,;]\s*|\s+(?:and|&)\s+/)) {
+          const at = locate(line[0], part.trim(), match.offset.start);
+          if (at === null) continue;
+          const detection = trimmed(line[0], at, at + part.trim().length, category);
+          if (!detection || !plausible(detection.text, keep)) continue;
+          found.push({ ...detection, start: detection.start + line.index, end: detection.end + line.index });
+        }
       }
     }
   }
   return found;
+}
+
+/** compromise's offsets drift where it normalises spacing or brackets, so its text is searched for near them. */
+function locate(line: string, text: string, near: number): number | null {
+  if (!text) return null;
+  if (line.startsWith(text, near)) return near;
+  const nearby = line.indexOf(text, Math.max(0, near - 40));
+  const at = nearby !== -1 ? nearby : line.indexOf(text);
+  return at === -1 ? null : at;
 }
 
 function trimmed(line: string, start: number, end: number, category: Category): Detection | null {

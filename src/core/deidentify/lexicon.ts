@@ -38,7 +38,7 @@ export function isOrdinaryWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (AMBIGUOUS.has(lower)) return true;
   const tags = lexiconTags(lower);
-  return tags.length > 0 && !tags.some((tag) => NAME_TAGS.has(tag));
+  return tags.length > 0 && !tags.some((tag) => NAME_TAGS.has(tag) || PLACE_TAGS.has(tag));
 }
 
 const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region', 'Address', 'Organization', 'SportsTeam', 'Company', 'School']);
@@ -97,6 +97,8 @@ const NEVER = new Set([
   'clonazepam', 'alprazolam', 'zopiclone', 'trazodone', 'propranolol', 'naltrexone', 'suboxone', 'methadone',
   'buprenorphine', 'tylenol', 'advil', 'ibuprofen', 'paracetamol', 'codeine', 'tramadol', 'narcan', 'antabuse',
   'vyvanse', 'strattera', 'latuda', 'depakote', 'tegretol', 'topamax', 'gabapentin', 'lyrica', 'melatonin',
+  // public services, named in sessions without identifying anyone
+  'nhs', 'medicare', 'medicaid', 'va', 'cps', 'ssa', 'dmv', 'gp\'s', 'a&e', 'er', 'icu',
   // conditions, therapies and groups named in capitals
   'covid', 'covid-19', 'adhd', 'ptsd', 'ocd', 'aa', 'na', 'cbt', 'dbt', 'emdr', 'act', 'mi', 'ssri', 'ssris',
   'alzheimer\'s', 'alzheimers', 'parkinson\'s', 'parkinsons', 'asperger\'s', 'aspergers', 'tourette\'s',

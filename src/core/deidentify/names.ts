@@ -88,6 +88,7 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
   const followsName = previousName !== null && previousName === previous && onlySpaceBetween(text, previous.end, token.start) && !token.sentenceStart;
   if (followsName) return { category: 'name', source: 'surname' };
   const ambiguous = isOrdinaryWord(token.lower) || context.lowerCaseWords.has(token.lower);
+  if (!ambiguous && placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };
   if (isListedName(token.lower) || isKnownFirstName(token.lower) || hyphenPartsListed(token.lower)) {
     if (!ambiguous) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon' };
     if (!token.sentenceStart) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon-context' };
@@ -98,6 +99,10 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
   if (!token.sentenceStart && !ambiguous && !isKnownWord(token.lower)) {
     const cue = previous && PLACE_CUES.has(previous.lower) && onlySpaceBetween(text, previous.end, token.start);
     return cue ? { category: 'place', source: 'proper-noun' } : { category: 'name', source: 'proper-noun' };
+  }
+  // "Adaeze and I talked": an unknown word opening a sentence, followed by what a person does.
+  if (token.sentenceStart && !ambiguous && !isKnownWord(token.lower) && next && ACTION_AFTER_NAME.has(next.lower)) {
+    return { category: 'name', source: 'proper-noun-verb' };
   }
   return null;
 }

@@ -33,7 +33,7 @@ const RULES: readonly PatternRule[] = [
   { category: 'id', source: 'mbi', pattern: /\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b/g },
   {
     category: 'id', source: 'cued-number',
-    pattern: new RegExp(String.raw`\b${ID_CUE}(?:[ \t]+(?:number|no\.?|num|#|code|id))?(?:[ \t]+(?:is|was|reads|ends in|ending in))?[ \t]*[:#]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){3,24})`, 'giu'),
+    pattern: new RegExp(String.raw`\b${ID_CUE}(?:[ \t]+(?:number|no\.?|num|#|code|id))?(?:[ \t]+(?:is|was|reads|ends in|ending in))?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,4}[ -]?)?\d[\d -]{2,20}\d(?:[ -]?[A-Z]{1,3}\b)?|[A-Z0-9]*\d[A-Z0-9-]*)`, 'giu'),
     group: 1,
     accept: (match) => digitsIn(match[1]) >= 3,
   },
@@ -62,11 +62,12 @@ const RULES: readonly PatternRule[] = [
   { category: 'age', source: 'age-words-cue', pattern: /\b(?:turn(?:ed|s|ing)?|aged?)[ \t]+((?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred))\b/giu, group: 1 },
   {
     category: 'phone', source: 'phone',
-    pattern: /(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\b\d{2,6}(?:[ .-]\d{2,6}){1,3}\b/g,
+    pattern: /(?:\+\d{1,3}[ .-]?|\b1[ .-])?(?:\(\d{2,5}\)[ .-]?)?\b\d{2,6}(?:[ .-]\d{2,6}){1,3}\b/g,
     accept: (match) => digitsIn(match[0]) >= 7 && digitsIn(match[0]) <= 15,
   },
   { category: 'id', source: 'long-number', pattern: /\b\d{6,}\b/g },
   { category: 'place', source: 'street-address', pattern: /\b\d{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][\p{L}'’-]*[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Close|Crescent|Place|Pl|Terrace|Square|Parkway|Pkwy|Highway|Hwy|Row|Gardens|Grove|Walk)\b\.?/gu },
+  { category: 'place', source: 'street-prefix', pattern: /\b(?:\d{1,5}[ \t]+)?(?:Calle|Avenida|Av\.|Rua|Rue|Via|Viale|Piazza|Plaza|Strasse|Straße|Jalan|Boulevard)[ \t]+(?:(?:de|del|la|las|los|da|do|des|du)[ \t]+)?[A-Z][\p{L}'’-]*(?:[ \t]+[A-Z][\p{L}'’-]*){0,2}(?:[ \t]+\d{1,5})?/gu },
   { category: 'place', source: 'street', pattern: /\b(?:[A-Z][\p{L}'’-]*[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Parkway|Highway|Gardens|Grove)\b/gu },
   { category: 'place', source: 'postcode-uk', pattern: /\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b/g },
   { category: 'place', source: 'zip', pattern: /\b(?:[A-Z]{2}|zip(?:[ \t]+code)?|zipcode)[ \t]+(\d{5}(?:-\d{4})?)\b/g, group: 1 },
@@ -90,7 +91,11 @@ export function findPatterns(text: string): Detection[] {
         rule.pattern.lastIndex++;
         continue;
       }
-      if (rule.accept && !rule.accept(match)) continue;
+      if (rule.accept && !rule.accept(match)) {
+        // A refused match must not hide one that starts inside it ("hospital and … licence number 123").
+        rule.pattern.lastIndex = match.index + 1;
+        continue;
+      }
       const part = rule.group === undefined ? match[0] : match[rule.group];
       if (!part) continue;
       let start = match.index + (rule.group === undefined ? 0 : match[0].indexOf(part));
