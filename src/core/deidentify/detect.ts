@@ -3,6 +3,7 @@
 import { CATEGORIES, type Category, type Detection } from './categories';
 import { findEntities } from './entities';
 import { collectLowerCaseWords, findNames } from './names';
+import { isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
 import { findPatterns } from './patterns';
 
 export interface DetectOptions {
@@ -29,7 +30,40 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): De
     ...findNames(masked, { known, keep, lowerCaseWords: collectLowerCaseWords(masked) }),
     ...findEntities(masked, keep),
   ].filter((detection) => !keep.has(detection.text.toLowerCase()));
-  return joinNames(text, merge(found)).map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
+  const first = merge(found);
+  return joinNames(text, merge([...first, ...findRepeats(masked, first, keep)]))
+    .map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
+}
+
+/** The kind-of-place words inside a place's name: "the hospital" alone identifies nothing. */
+const GENERIC_PLACE_WORDS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'drive', 'boulevard', 'way', 'court', 'close',
+  'crescent', 'place', 'terrace', 'square', 'parkway', 'highway', 'row', 'gardens', 'grove', 'walk', 'hospital', 'infirmary',
+  'clinic', 'medical', 'health', 'centre', 'center', 'surgery', 'high', 'primary', 'middle', 'elementary', 'school', 'academy',
+  'college', 'university', 'institute', 'church', 'mosque', 'temple', 'synagogue', 'prison', 'hospice', 'ltd', 'inc',
+  'corporation', 'company', 'bank', 'pharmacy', 'mall', 'park', 'station', 'airport', 'general', 'saint', 'north', 'south',
+  'east', 'west', 'new', 'upper', 'lower', 'great', 'little', 'old', 'calle', 'rue', 'via', 'and', 'of', 'the', 'de', 'la', 'coast']);
+
+/** A word found as part of a name or place once is one everywhere in the file: "Haidari is her married name"
+ * opens a sentence, where nothing else would call it a name. Ordinary words ("Hope") still need a capital. */
+function findRepeats(text: string, found: readonly Detection[], keep: ReadonlySet<string>): Detection[] {
+  const words = new Map<string, Detection>();
+  for (const detection of found) {
+    if (detection.category !== 'name' && detection.category !== 'place') continue;
+    for (const word of text.slice(detection.start, detection.end).match(/[\p{L}\p{M}]{2,}(?:['’-][\p{L}\p{M}]+)*/gu) ?? []) {
+      const lower = word.toLowerCase();
+      if (!isNeverIdentifying(lower) && !TITLES.has(lower) && !GENERIC_PLACE_WORDS.has(lower) && !keep.has(lower) && !words.has(lower)) words.set(lower, detection);
+    }
+  }
+  if (words.size === 0) return [];
+  const repeats: Detection[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{M}]{2,}(?:['’-][\p{L}\p{M}]+)*/gu)) {
+    const word = match[0].replace(/['’]s$/u, '');
+    const source = words.get(word.toLowerCase());
+    // In lower case only a name that is no ordinary word: "farida", not "hope".
+    if (!source || (!/^\p{Lu}/u.test(word) && (isOrdinaryWord(word) || source.category === 'place'))) continue;
+    repeats.push({ start: match.index, end: match.index + word.length, category: source.category, text: word, source: 'repeat', ...(source.person ? { person: source.person } : {}) });
+  }
+  return repeats;
 }
 
 /** Timestamps, cue timings and cue numbers become spaces (offsets kept), so no pattern reads a clock as a phone

@@ -51,6 +51,11 @@ function trimmed(line: string, start: number, end: number, category: Category): 
     start += title[0].length;
     text = text.slice(title[0].length);
   }
+  // compromise may take a sentence's first word along ("Did Farida Haidari"): ordinary words are no name.
+  for (let lead = /^([\p{L}'’]+)\s+/u.exec(text); lead && (isOrdinaryWord(lead[1]) || isNeverIdentifying(lead[1])); lead = /^([\p{L}'’]+)\s+/u.exec(text)) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
   const core = /[\p{L}\p{M}\p{N}](?:[\s\S]*[\p{L}\p{M}\p{N}])?/u.exec(text.replace(/['’]s?(?=[^\p{L}]*$)/u, ''));
   if (!core) return null;
   const lead = text.indexOf(core[0]);

@@ -82,7 +82,7 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     if (token.capitalised || !isOrdinaryWord(token.lower)) return { category: 'name', source: 'known', person };
     return null;
   }
-  if (!token.capitalised || isNeverIdentifying(token.lower) || isAcronym(token.core)) return null;
+  if (!token.capitalised || token.core.length < 2 || isNeverIdentifying(token.lower) || isAcronym(token.core)) return null;
   const afterTitle = previous !== null && isTitle(previous, text);
   if (afterTitle) return { category: 'name', source: 'title' };
   const followsName = previousName !== null && previousName === previous && onlySpaceBetween(text, previous.end, token.start) && !token.sentenceStart;

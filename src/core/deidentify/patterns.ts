@@ -33,7 +33,7 @@ const RULES: readonly PatternRule[] = [
   { category: 'id', source: 'mbi', pattern: /\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b/g },
   {
     category: 'id', source: 'cued-number',
-    pattern: new RegExp(String.raw`\b${ID_CUE}(?:[ \t]+(?:number|no\.?|num|#|code|id))?(?:[ \t]+(?:is|was|reads|ends in|ending in))?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,4}[ -]?)?\d[\d -]{2,20}\d(?:[ -]?[A-Z]{1,3}\b)?|[A-Z0-9]*\d[A-Z0-9-]*)`, 'giu'),
+    pattern: new RegExp(String.raw`\b${ID_CUE}\b(?:[ \t]+(?:number|no\.?|num|#|code|id))?(?:[ \t]+(?:is|was|reads|ends in|ending in))?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,4}[ -]?)?\d[\d -]{2,20}\d(?:[ -]?[A-Z]{1,3}\b)?|[A-Z0-9]*\d[A-Z0-9-]*)`, 'giu'),
     group: 1,
     accept: (match) => digitsIn(match[1]) >= 3,
   },
