@@ -30,8 +30,8 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): De
     ...findNames(masked, { known, keep, lowerCaseWords: collectLowerCaseWords(masked) }),
     ...findEntities(masked, keep),
   ].filter((detection) => !keep.has(detection.text.toLowerCase()));
-  const first = merge(found);
-  return joinNames(text, merge([...first, ...findRepeats(masked, first, keep)]))
+  const first = merge(masked, found);
+  return joinNames(text, merge(masked, [...first, ...findRepeats(masked, first, keep)]))
     .map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
 }
 
@@ -93,13 +93,25 @@ function findLabels(text: string, labels: ReadonlyArray<{ text: string; person: 
 
 /** One span per stretch of text: a span inside another goes, partly overlapping spans become their union. The
  * longer span's category wins, except that a known person's name keeps its person. */
-function merge(found: Detection[]): Detection[] {
+function merge(text: string, found: Detection[]): Detection[] {
   const sorted = [...found].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || PRIORITY[a.category] - PRIORITY[b.category]);
   const merged: Detection[] = [];
   for (const detection of sorted) {
     const last = merged[merged.length - 1];
     if (!last || detection.start >= last.end) {
       merged.push({ ...detection });
+      continue;
+    }
+    // A speaker label is replaced whole and alone, so the transcript's structure survives: whatever overlaps it
+    // keeps only its part after the label.
+    if (last.source === 'label' || detection.source === 'label') {
+      const label = last.source === 'label' ? last : detection;
+      const other = label === last ? detection : last;
+      merged[merged.length - 1] = { ...label };
+      if (other.end > label.end && /[\p{L}\p{N}]/u.test(text.slice(label.end, other.end))) {
+        const start = label.end + (/^[^\p{L}\p{N}]*/u.exec(text.slice(label.end, other.end))?.[0].length ?? 0);
+        merged.push({ ...other, start, text: text.slice(start, other.end) });
+      }
       continue;
     }
     const lastLength = last.end - last.start;

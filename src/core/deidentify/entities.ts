@@ -21,8 +21,8 @@ export function findEntities(text: string, keep: ReadonlySet<string>): Detection
     const doc = nlp(line[0]);
     for (const [tag, category] of ENTITY_TAGS) {
       for (const match of doc.match(tag).json({ offset: true }) as OffsetMatch[]) {
-        // A list ("Alex, Dr. Alex Kim") is several names; compromise joins it into one match.
-        for (const part of match.text.split(/[,;]\s*|\s+(?:and|&)\s+/)) {
+        // A list ("Alex, Dr. Alex Kim") is several names, and a label's colon ends one; compromise joins across both.
+        for (const part of match.text.split(/[,;:]\s*|\s+(?:and|&)\s+/)) {
           const at = locate(line[0], part.trim(), match.offset.start);
           if (at === null) continue;
           const detection = trimmed(line[0], at, at + part.trim().length, category);

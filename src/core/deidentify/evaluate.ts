@@ -55,6 +55,8 @@ export interface FileScore {
   /** Speaker labels in the file whose names were marked: the goal is that none is ever missed. */
   speakerNamesMissed: number;
   speakerNames: number;
+  /** Why the file could not be de-identified, when it could not. */
+  error?: string;
 }
 
 export interface Evaluation {
@@ -76,11 +78,11 @@ export function evaluateMarked(files: ReadonlyArray<{ file: string; marked: stri
   for (const { file, marked } of files) {
     const { text, expected } = readMarked(marked);
     const result = deidentifyTranscript(text, { fileName: file.replace(/\.marked$/, ''), key: emptyKey() });
-    if (!result.ok) throw new Error(`${file}: ${result.error}`);
-    const replaced = result.replacements;
+    // A file the de-identifier refuses counts as nothing replaced: every identifier in it is missed.
+    const replaced = result.ok ? result.replacements : [];
     const covered = new Uint8Array(text.length);
     for (const replacement of replaced) covered.fill(1, replacement.start, replacement.end);
-    const score: FileScore = { file, missed: [], spurious: [], speakerNamesMissed: 0, speakerNames: 0 };
+    const score: FileScore = { file, missed: [], spurious: [], speakerNamesMissed: 0, speakerNames: 0, ...(result.ok ? {} : { error: result.error }) };
     const lineStarts = new Set([0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)]);
     for (const span of expected) {
       const hidden = [...span.text].every((character, offset) => !/[\p{L}\p{N}]/u.test(character) || covered[span.start + offset] === 1);
@@ -126,6 +128,7 @@ export function formatEvaluation(evaluation: Evaluation): string {
     `${score.category.padEnd(8)}  ${String(score.expected).padStart(8)}  ${String(score.found).padStart(5)}  ${figure(score.recall)}   ${figure(score.precision)}    ${figure(score.f2)}`)];
   lines.push(`speaker names: recall ${figure(evaluation.speakerNameRecall)}`);
   for (const file of evaluation.files) {
+    if (file.error) lines.push(`${file.file}: not de-identified: ${file.error}`);
     // Categories and counts only: the missed text is shown because this set is made up, never for user files.
     if (file.missed.length) lines.push(`${file.file}: missed ${file.missed.map((span) => `${span.category} "${span.text}"`).join(', ')}`);
     if (file.spurious.length) lines.push(`${file.file}: also replaced ${file.spurious.map((item) => `${item.category} "${item.text}"`).join(', ')}`);
