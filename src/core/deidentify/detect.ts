@@ -2,7 +2,7 @@
 // entities, merged into one sorted list of non-overlapping spans. Pure: no file system, no network.
 import { CATEGORIES, type Category, type Detection } from './categories';
 import { findEntities } from './entities';
-import { collectLowerCaseWords, findNames } from './names';
+import { collectLowerCaseWords, findNames, isLowerCaseText } from './names';
 import { isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
 import { findPatterns } from './patterns';
 
@@ -24,10 +24,12 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): De
   const masked = maskStructure(text);
   const keep = new Set([...(options.keep ?? [])].map((word) => word.trim().toLowerCase()).filter(Boolean));
   const known = options.known ?? new Map<string, string>();
+  const lowerCaseText = isLowerCaseText(masked);
   const found = [
     ...findLabels(masked, options.labels ?? []),
     ...findPatterns(masked),
-    ...findNames(masked, { known, keep, lowerCaseWords: collectLowerCaseWords(masked) }),
+    ...findNames(masked, { known, keep, lowerCaseWords: collectLowerCaseWords(masked), lowerCaseText }),
+    ...(lowerCaseText ? findLowerCasePlaces(masked) : []),
     ...findEntities(masked, keep),
   ].filter((detection) => !keep.has(detection.text.toLowerCase()));
   const first = merge(masked, found);
@@ -61,9 +63,20 @@ function findRepeats(text: string, found: readonly Detection[], keep: ReadonlySe
     const source = words.get(word.toLowerCase());
     // In lower case only a name that is no ordinary word: "farida", not "hope".
     if (!source || (!/^\p{Lu}/u.test(word) && (isOrdinaryWord(word) || source.category === 'place'))) continue;
+    // "Will you call me?" opens a sentence with the word, not with the sponsor called Will.
+    if (isOrdinaryWord(word) && opensSentence(text, match.index)) continue;
     repeats.push({ start: match.index, end: match.index + word.length, category: source.category, text: word, source: 'repeat', ...(source.person ? { person: source.person } : {}) });
   }
   return repeats;
+}
+
+const SHAPED_PLACES = new Set(['institution', 'institution-of', 'street', 'street-address', 'street-prefix']);
+
+/** Speech recognition writes "westfield academy": the place patterns read a copy with every word capitalised,
+ * and keep only what names a place by its shape (a street, a school), never the capital-led guesses. */
+function findLowerCasePlaces(text: string): Detection[] {
+  const capitalised = text.replace(/(?<![\p{L}\p{M}'’])\p{Ll}/gu, (letter) => letter.toUpperCase());
+  return findPatterns(capitalised).filter((detection) => detection.category === 'place' && SHAPED_PLACES.has(detection.source));
 }
 
 /** Timestamps, cue timings and cue numbers become spaces (offsets kept), so no pattern reads a clock as a phone
@@ -144,6 +157,11 @@ function joinNames(text: string, detections: Detection[]): Detection[] {
     joined.push({ ...detection });
   }
   return joined;
+}
+
+function opensSentence(text: string, at: number): boolean {
+  const before = /[^ \t"“'‘([*_-]?[ \t"“'‘([*_-]*$/u.exec(text.slice(Math.max(0, at - 12), at))?.[0] ?? '';
+  return at === 0 || before === '' || /^[.!?:;\n\r>…]/u.test(before) || at - before.length <= 0;
 }
 
 export function countByCategory(detections: readonly Detection[]): Record<Category, number> {

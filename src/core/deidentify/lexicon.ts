@@ -86,7 +86,8 @@ const NEVER = new Set([
   // roles and professions
   'therapist', 'client', 'counselor', 'counsellor', 'doctor', 'dr', 'nurse', 'patient', 'clinician', 'psychiatrist',
   'psychologist', 'gp', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'madam', 'speaker', 'interviewer', 'coach', 'teacher',
-  'boss', 'officer', 'judge', 'pastor', 'priest',
+  'boss', 'officer', 'judge', 'pastor', 'priest', 'facilitator', 'moderator', 'supervisor', 'supervisee', 'trainee',
+  'host', 'narrator', 'leader', 'caseworker', 'advocate', 'interpreter', 'translator', 'observer', 'member', 'unknown',
   // faith words
   'god', 'lord', 'jesus', 'christ', 'allah', 'buddha', 'bible', 'quran', 'koran', 'heaven',
   // medicines people name in sessions (brand and generic)

@@ -18,6 +18,18 @@ export interface NameContext {
   keep: ReadonlySet<string>;
   /** Lower-cased words the text also uses in lower case: "hope" there means the word, so "Hope" needs context. */
   lowerCaseWords: ReadonlySet<string>;
+  /** The text is written without capitals (speech recognition output): capitals can be no clue. */
+  lowerCaseText?: boolean;
+}
+
+/** Fewer capitalised words than this share (labels included) marks a transcript written without capitals. */
+const LOWER_CASE_SHARE = 0.05;
+
+export function isLowerCaseText(text: string): boolean {
+  // Labels ("Speaker 1:") and voice tags are capitalised by the tool that wrote them, not by the speech.
+  const words = text.replace(/^[^\n:]{1,40}:/gm, '').replace(/<v [^>]*>/g, '').match(/[\p{L}]{2,}/gu) ?? [];
+  if (words.length < 30) return false;
+  return words.filter((word) => /^\p{Lu}/u.test(word)).length / words.length < LOWER_CASE_SHARE;
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*(?:['’](?=[\s,.;:!?)]|$))?/gu;
@@ -33,6 +45,9 @@ const ACTION_AFTER_NAME = new Set(['said', 'says', 'told', 'tells', 'asked', 'as
   'came', 'comes', 'went', 'goes', 'thinks', 'thought', 'wants', 'wanted', 'knows', 'knew', 'left', 'moved', 'lives',
   'lived', 'works', 'worked', 'yelled', 'shouted', 'cried', 'laughed', 'died', 'passed', 'hit', 'hugged', 'visited',
   'and', 'never', 'always', 'keeps', 'kept', 'got', 'gets', 'has', 'had', 'does', 'did', "doesn't", "didn't"]);
+
+/** After a word nobody knows, a modal makes it a person too: "Ama would have been 40". */
+const MODALS = new Set(['would', 'will', 'could', 'can', 'should', 'might', 'must', "won't", "can't", "couldn't", "wouldn't", 'used']);
 
 interface Token {
   start: number;
@@ -82,6 +97,7 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     if (token.capitalised || !isOrdinaryWord(token.lower)) return { category: 'name', source: 'known', person };
     return null;
   }
+  if (context.lowerCaseText && !token.capitalised) return classifyLowerCase(token, previous, text);
   if (!token.capitalised || token.core.length < 2 || isNeverIdentifying(token.lower) || isAcronym(token.core)) return null;
   const afterTitle = previous !== null && isTitle(previous, text);
   if (afterTitle) return { category: 'name', source: 'title' };
@@ -101,9 +117,23 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     return cue ? { category: 'place', source: 'proper-noun' } : { category: 'name', source: 'proper-noun' };
   }
   // "Adaeze and I talked": an unknown word opening a sentence, followed by what a person does.
-  if (token.sentenceStart && !ambiguous && !isKnownWord(token.lower) && next && ACTION_AFTER_NAME.has(next.lower)) {
+  if (token.sentenceStart && !ambiguous && !isKnownWord(token.lower) && next && (ACTION_AFTER_NAME.has(next.lower) || MODALS.has(next.lower))) {
     return { category: 'name', source: 'proper-noun-verb' };
   }
+  return null;
+}
+
+/** Without capitals only the lexicons and titles can tell: a listed name or place that is no ordinary word. */
+function classifyLowerCase(token: Token, previous: Token | null, text: string): Kind | null {
+  if (token.core.length < 2 || isNeverIdentifying(token.lower)) return null;
+  if (previous !== null && TITLES.has(previous.lower) && !TITLES_ONLY_CAPITALISED.has(previous.lower) && isTitle(previous, text)) {
+    return { category: 'name', source: 'title' };
+  }
+  if (isOrdinaryWord(token.lower)) return null;
+  if (placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };
+  // The people-names list holds too many everyday words ("session", "room") to trust without a capital; compromise's
+  // own given names are few and sure.
+  if (isKnownFirstName(token.lower)) return { category: 'name', source: 'lexicon' };
   return null;
 }
 

@@ -50,6 +50,8 @@ const RULES: readonly PatternRule[] = [
     accept: (match) => !/^(?:may|march)\b/.test(match[0]),
   },
   { category: 'date', source: 'month-year', pattern: new RegExp(String.raw`\b${MONTH}(?:[ \t]+of)?,?[ \t]+${YEAR}\b`, 'gu') },
+  // A holiday with its year is a day: "Christmas 2024", "New Year's Eve 2023". Alone it stays.
+  { category: 'date', source: 'holiday-year', pattern: /\b(?:Christmas(?:[ \t]+(?:Eve|Day))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Eve|Day))?|Easter(?:[ \t]+(?:Sunday|Monday))?|Thanksgiving|Halloween|Boxing[ \t]+Day|Valentine['’]?s[ \t]+Day|Diwali|Eid(?:[ \t]+al-\p{L}+)?|Hanukkah|Passover|Independence[ \t]+Day|Mother['’]?s[ \t]+Day|Father['’]?s[ \t]+Day)(?:[ \t]+of)?,?[ \t]+(?:1[89]\d\d|20\d\d)\b/giu },
   { category: 'date', source: 'day-alone', pattern: /\b(?:on|since|until|till|by|from|before|after)[ \t]+the[ \t]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/giu, group: 1 },
   { category: 'date', source: 'slash-date', pattern: /\b(?:on|since|until|till|by|from|before|after)[ \t]+((?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01]))\b/giu, group: 1 },
   {
@@ -62,7 +64,7 @@ const RULES: readonly PatternRule[] = [
   { category: 'age', source: 'age-words-cue', pattern: /\b(?:turn(?:ed|s|ing)?|aged?)[ \t]+((?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred))\b/giu, group: 1 },
   {
     category: 'phone', source: 'phone',
-    pattern: /(?:\+\d{1,3}[ .-]?|\b1[ .-])?(?:\(\d{2,5}\)[ .-]?)?\b\d{2,6}(?:[ .-]\d{2,6}){1,3}\b/g,
+    pattern: /(?:\+\d{1,3}[ .-]?|\b1[ .-])?(?:\(\d{2,5}\)[ .-]?)?\b\d{2,6}(?:[ .-]\d{2,6}){0,2}[ .-]\d{1,6}\b/g,
     accept: (match) => digitsIn(match[0]) >= 7 && digitsIn(match[0]) <= 15,
   },
   { category: 'id', source: 'long-number', pattern: /\b\d{6,}\b/g },
