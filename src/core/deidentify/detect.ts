@@ -2,8 +2,8 @@
 // entities, merged into one sorted list of non-overlapping spans. Pure: no file system, no network.
 import { CATEGORIES, type Category, type Detection } from './categories';
 import { findEntities } from './entities';
-import { collectLowerCaseWords, findNames, isLowerCaseText } from './names';
-import { isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
+import { collectLowerCaseWords, findNames, isLowerCaseText, startsSentence } from './names';
+import { isKnownFirstName, isListedName, isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
 import { findPatterns } from './patterns';
 
 export interface DetectOptions {
@@ -32,8 +32,10 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): De
     ...(lowerCaseText ? findLowerCasePlaces(masked) : []),
     ...findEntities(masked, keep),
   ].filter((detection) => !keep.has(detection.text.toLowerCase()));
-  const first = merge(masked, found);
-  return joinNames(text, merge(masked, [...first, ...findRepeats(masked, first, keep)]))
+  const kept = keptRanges(masked, [...BUILT_IN_KEEP, ...keep]);
+  const allowed = (detection: Detection) => !kept.some(([start, end]) => start < detection.end && detection.start < end);
+  const first = merge(masked, found.filter(allowed));
+  return joinNames(text, merge(masked, [...first, ...findRepeats(masked, first, keep).filter(allowed)]))
     .map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
 }
 
@@ -61,10 +63,10 @@ function findRepeats(text: string, found: readonly Detection[], keep: ReadonlySe
   for (const match of text.matchAll(/[\p{L}\p{M}]{2,}(?:['’-][\p{L}\p{M}]+)*/gu)) {
     const word = match[0].replace(/['’]s$/u, '');
     const source = words.get(word.toLowerCase());
-    // In lower case only a name that is no ordinary word: "farida", not "hope".
-    if (!source || (!/^\p{Lu}/u.test(word) && (isOrdinaryWord(word) || source.category === 'place'))) continue;
+    // In lower case only a person's name that no dictionary calls an ordinary word: "farida", not "hope" or "society".
+    if (!source || (!/^\p{Lu}/u.test(word) && (source.category === 'place' || isOrdinaryWord(word) || !(source.person || isListedName(word) || isKnownFirstName(word))))) continue;
     // "Will you call me?" opens a sentence with the word, not with the sponsor called Will.
-    if (isOrdinaryWord(word) && opensSentence(text, match.index)) continue;
+    if (isOrdinaryWord(word) && startsSentence(text, match.index)) continue;
     repeats.push({ start: match.index, end: match.index + word.length, category: source.category, text: word, source: 'repeat', ...(source.person ? { person: source.person } : {}) });
   }
   return repeats;
@@ -77,6 +79,30 @@ const SHAPED_PLACES = new Set(['institution', 'institution-of', 'street', 'stree
 function findLowerCasePlaces(text: string): Detection[] {
   const capitalised = text.replace(/(?<![\p{L}\p{M}'’])\p{Ll}/gu, (letter) => letter.toUpperCase());
   return findPatterns(capitalised).filter((detection) => detection.category === 'place' && SHAPED_PLACES.has(detection.source));
+}
+
+/** Capitalised phrases that name things, not people or places: "Tai Chi" holds a given name, "Super Bowl" looks
+ * like one. Kept like a --keep phrase. */
+const BUILT_IN_KEEP = ['tai chi', 'qi gong', 'super bowl', 'ivy league', 'ivy leagues', 'kentucky fried chicken', 'kentucky fried',
+  'weight watchers', 'alcoholics anonymous', 'narcotics anonymous', 'gamblers anonymous', 'al-anon', 'planned parenthood',
+  'happy hour', 'black friday', 'world cup', 'big mac', 'dr pepper', 'dr. pepper', 'mountain dew', 'red bull',
+  'swisher sweets', 'game of thrones', 'star wars', 'harry potter', 'santa claus', 'jack daniels', 'jack daniel\'s',
+  'jim beam', 'johnnie walker', 'captain morgan', 'tom collins', 'bloody mary', 'mary jane', 'margarita', 'margaritas',
+  'hit the road', 'kia ora', 'sober october', 'dry january', 'the twelve steps', 'higher power', 'holy spirit'];
+
+/** Where the kept phrases (built-in and --keep) occur, whole words, any case. */
+function keptRanges(text: string, phrases: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const ranges: Array<[number, number]> = [];
+  for (const phrase of new Set(phrases.map((value) => value.toLowerCase()).filter((value) => value.length > 1))) {
+    for (let at = lower.indexOf(phrase); at !== -1; at = lower.indexOf(phrase, at + phrase.length)) {
+      const before = at > 0 ? lower[at - 1] : ' ';
+      const after = lower[at + phrase.length] ?? ' ';
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+      ranges.push([at, at + phrase.length]);
+    }
+  }
+  return ranges;
 }
 
 /** Timestamps, cue timings and cue numbers become spaces (offsets kept), so no pattern reads a clock as a phone
@@ -157,11 +183,6 @@ function joinNames(text: string, detections: Detection[]): Detection[] {
     joined.push({ ...detection });
   }
   return joined;
-}
-
-function opensSentence(text: string, at: number): boolean {
-  const before = /[^ \t"“'‘([*_-]?[ \t"“'‘([*_-]*$/u.exec(text.slice(Math.max(0, at - 12), at))?.[0] ?? '';
-  return at === 0 || before === '' || /^[.!?:;\n\r>…]/u.test(before) || at - before.length <= 0;
 }
 
 export function countByCategory(detections: readonly Detection[]): Record<Category, number> {

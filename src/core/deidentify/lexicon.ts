@@ -48,6 +48,17 @@ export function placeLike(word: string): boolean {
   return lexiconTags(word).some((tag) => PLACE_TAGS.has(tag));
 }
 
+/** Tags of words that can never be someone's name, however capitalised: "Look", "Do", "Just". */
+const FUNCTION_TAGS = new Set(['Verb', 'Infinitive', 'PastTense', 'Gerund', 'Modal', 'Adverb', 'Preposition', 'Conjunction',
+  'Determiner', 'Pronoun', 'Copula', 'Auxiliary', 'QuestionWord', 'Negative', 'Expression', 'PhrasalVerb', 'Participle']);
+
+/** An ordinary word that is also a name: the hand list ("Will", "Mark") or a noun or adjective ("Hope", "Rose"). */
+export function nameLikeWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (AMBIGUOUS.has(lower)) return true;
+  return !lexiconTags(lower).some((tag) => FUNCTION_TAGS.has(tag));
+}
+
 export function isKnownWord(word: string): boolean {
   return lexiconTags(word).length > 0;
 }
@@ -98,6 +109,10 @@ const NEVER = new Set([
   'clonazepam', 'alprazolam', 'zopiclone', 'trazodone', 'propranolol', 'naltrexone', 'suboxone', 'methadone',
   'buprenorphine', 'tylenol', 'advil', 'ibuprofen', 'paracetamol', 'codeine', 'tramadol', 'narcan', 'antabuse',
   'vyvanse', 'strattera', 'latuda', 'depakote', 'tegretol', 'topamax', 'gabapentin', 'lyrica', 'melatonin',
+  'naloxone', 'chantix', 'champix', 'varenicline', 'nicorette', 'zyban', 'imodium', 'immodium', 'antabuse', 'campral',
+  'acamprosate', 'disulfiram', 'sublocade', 'vivitrol', 'nicotine', 'patch', 'ozempic', 'wegovy', 'metformin', 'insulin',
+  'wellbutrin', 'welbutrin', 'viagra', 'cialis', 'percocet', 'oxycontin', 'oxycodone', 'vicodin', 'fentanyl', 'xanny',
+  'od', 'od-ing', 'std', 'stds', 'sti', 'stis', 'hiv', 'aids', 'dui', 'dwi', 'iop', 'er\'s',
   // public services, named in sessions without identifying anyone
   'nhs', 'medicare', 'medicaid', 'va', 'cps', 'ssa', 'dmv', 'gp\'s', 'a&e', 'er', 'icu',
   // conditions, therapies and groups named in capitals
@@ -117,8 +132,12 @@ const NEVER = new Set([
   'hindu', 'sikh', 'buddhist', 'catholic', 'protestant', 'mormon', 'maori', 'aboriginal', 'indigenous',
 ]);
 
+/** Hesitations and back-channels: "Mm-hmm", "Mmh", "Uh-huh", "Hmm". */
+const INTERJECTION = /^(?:m+h*m*|h+m+|mh+m*|u+h+|u+m+|a+h+|o+h+|e+r+m*|u+h+-h+u+h+|m+-h+m+|m+h+-m+h+|uh-huh|mm-hmm|mhm+)$/;
+
 export function isNeverIdentifying(word: string): boolean {
-  return NEVER.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return NEVER.has(lower) || INTERJECTION.test(lower);
 }
 
 /** Titles before a name. Those that are also plain words ("Father", "Sister", "Nurse") count only capitalised. */

@@ -4,7 +4,7 @@
 // it follows another name ("Priya Raman"). Words that are names only sometimes ("Hope", "Will", "Mark") need
 // context: capitalised mid-sentence, or a known name.
 import type { Detection } from './categories';
-import { isKnownFirstName, isKnownWord, isListedName, isNeverIdentifying, isOrdinaryWord, placeLike, TITLES } from './lexicon';
+import { isKnownFirstName, isKnownWord, isListedName, isNeverIdentifying, isOrdinaryWord, nameLikeWord, placeLike, TITLES } from './lexicon';
 
 export interface KnownName {
   /** Lower-cased word of a name, e.g. "maria". */
@@ -98,7 +98,7 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     return null;
   }
   if (context.lowerCaseText && !token.capitalised) return classifyLowerCase(token, previous, text);
-  if (!token.capitalised || token.core.length < 2 || isNeverIdentifying(token.lower) || isAcronym(token.core)) return null;
+  if (!token.capitalised || token.core.length < 2 || isNeverIdentifying(token.lower) || isAcronym(token.core) || isDisfluency(token.lower)) return null;
   const afterTitle = previous !== null && isTitle(previous, text);
   if (afterTitle) return { category: 'name', source: 'title' };
   const followsName = previousName !== null && previousName === previous && onlySpaceBetween(text, previous.end, token.start) && !token.sentenceStart;
@@ -107,9 +107,10 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
   if (!ambiguous && placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };
   if (isListedName(token.lower) || isKnownFirstName(token.lower) || hyphenPartsListed(token.lower)) {
     if (!ambiguous) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon' };
-    if (!token.sentenceStart) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon-context' };
+    if (!token.sentenceStart && nameLikeWord(token.lower)) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon-context' };
     // "Rose said …": a sentence that opens with the name and goes on with what the person did.
-    return next && ACTION_AFTER_NAME.has(next.lower) ? { category: 'name', source: 'lexicon-verb' } : null;
+    return next && ACTION_AFTER_NAME.has(next.lower) && nameLikeWord(token.lower) && onlySpaceBetween(text, token.end, next.start)
+      ? { category: 'name', source: 'lexicon-verb' } : null;
   }
   // An unknown capitalised word mid-sentence is a proper noun: a person, or a place after "in", "from", "to".
   if (!token.sentenceStart && !ambiguous && !isKnownWord(token.lower)) {
@@ -137,6 +138,16 @@ function classifyLowerCase(token: Token, previous: Token | null, text: string): 
   return null;
 }
 
+/** Speech written down: "Mm-hmm", "I'm-I", "and-and", "it's-it" are hesitations, not double-barrelled names. */
+export function isDisfluency(lower: string): boolean {
+  const parts = lower.split('-');
+  if (parts.length < 2) return false;
+  if (parts.some((part) => isNeverIdentifying(part) || /^(?:m+|h*m+h*|u+h+|u+m+|a+h+|o+h+|e+r+|hm+|mh+)$/.test(part))) return true;
+  const stem = (part: string) => part.replace(/['’].*$/, '');
+  // "and-and", "it's-it", and a word begun twice: "th-those".
+  return parts.some((part, index) => index > 0 && (stem(part) === stem(parts[index - 1]) || (parts[index - 1].length <= 3 && part.startsWith(parts[index - 1]))));
+}
+
 function knownPerson(token: Token, known: ReadonlyMap<string, string>): string | undefined {
   const direct = known.get(token.lower);
   if (direct !== undefined) return direct;
@@ -160,8 +171,9 @@ function isTitle(token: Token, text: string): boolean {
   return /^\.?[ \t]/.test(text.slice(token.end, token.end + 2));
 }
 
+/** "NHS", "CBT", and their plurals "GPs", "DVDs". */
 function isAcronym(word: string): boolean {
-  return word.length <= 4 && word === word.toUpperCase() && word.length > 1;
+  return /^[\p{Lu}\d]{1,5}s?$/u.test(word) && word.length > 1;
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
@@ -181,10 +193,11 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** After ".", "!", "?", ":", a line start or a voice tag's ">", skipping spaces, quotes and brackets. */
-function startsSentence(text: string, at: number): boolean {
+/** After ".", "!", "?", ":", a line start, a voice tag's ">", a quote, a dash or a closing bracket. */
+export function startsSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[ \t"“'‘([*_-]/.test(text[i])) i--;
+  while (i >= 0 && /[ \t'‘(*_]/.test(text[i])) i--;
   if (i < 0) return true;
-  return /[.!?:;\n\r>…]/.test(text[i]);
+  // After an opening quote, a dash, or a non-verbal mark ("[laughter] All right") a new sentence starts.
+  return /[.!?:;\n\r>…"“\]—–)-]/.test(text[i]);
 }

@@ -102,6 +102,8 @@ export function findPatterns(text: string): Detection[] {
       if (!part) continue;
       let start = match.index + (rule.group === undefined ? 0 : match[0].indexOf(part));
       let value = part;
+      // "working with Dr. Fields" names a person, found by the title rule: the employer is only a capitalised name.
+      if (rule.source === 'employer' && /^(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|The|My|Our|His|Her|Their)\b/u.test(part)) continue;
       if (rule.source === 'institution' || rule.source === 'street') {
         const noise = LEADING_NOISE.exec(value);
         if (noise) {
