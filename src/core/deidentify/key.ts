@@ -53,6 +53,12 @@ export class Pseudonyms {
     return this.entries.get(`${category}:${keyOf(original)}`)?.replacement;
   }
 
+  /** The stand-in of a name or place under either category: "Redbank Foundry" read as an employer in the
+   * transcript and as a name in a memo is one thing. */
+  getNameOrPlace(original: string): string | undefined {
+    return this.get('place', original) ?? this.get('name', original);
+  }
+
   set(category: Category, original: string, replacement: string): void {
     const id = `${category}:${keyOf(original)}`;
     if (this.entries.has(id)) return;

@@ -68,7 +68,7 @@ const RULES: readonly PatternRule[] = [
     accept: (match) => digitsIn(match[0]) >= 7 && digitsIn(match[0]) <= 15,
   },
   { category: 'id', source: 'long-number', pattern: /\b\d{6,}\b/g },
-  { category: 'place', source: 'street-address', pattern: /\b\d{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][\p{L}'’-]*[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Close|Crescent|Place|Pl|Terrace|Square|Parkway|Pkwy|Highway|Hwy|Row|Gardens|Grove|Walk)\b\.?/gu },
+  { category: 'place', source: 'street-address', pattern: /\b\d{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][\p{L}'’-]*[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Way|Court|Close|Crescent|Place|Terrace|Square|Parkway|Highway|Row|Gardens|Grove|Walk|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Pkwy|Hwy)\b\.?)(?![\p{L}])/gu },
   { category: 'place', source: 'street-prefix', pattern: /\b(?:\d{1,5}[ \t]+)?(?:Calle|Avenida|Av\.|Rua|Rue|Via|Viale|Piazza|Plaza|Strasse|Straße|Jalan|Boulevard)[ \t]+(?:(?:de|del|la|las|los|da|do|des|du)[ \t]+)?[A-Z][\p{L}'’-]*(?:[ \t]+[A-Z][\p{L}'’-]*){0,2}(?:[ \t]+\d{1,5})?/gu },
   { category: 'place', source: 'street', pattern: /\b(?:[A-Z][\p{L}'’-]*[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Drive|Boulevard|Crescent|Terrace|Parkway|Highway|Gardens|Grove)\b/gu },
   { category: 'place', source: 'postcode-uk', pattern: /\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b/g },

@@ -98,7 +98,7 @@ export class Deidentifier {
     switch (detection.category) {
       case 'name': return this.nameReplacement(detection, structural);
       case 'place': {
-        const existing = this.pseudonyms.get('place', detection.text);
+        const existing = this.pseudonyms.getNameOrPlace(detection.text);
         if (existing) return existing;
         const fresh = this.pseudonyms.fresh('place');
         this.pseudonyms.set('place', detection.text, fresh);
@@ -123,6 +123,8 @@ export class Deidentifier {
       for (const word of person.words) this.pseudonyms.set('name', word, person.replacement);
       return person.replacement;
     }
+    const asPlace = person ? undefined : this.pseudonyms.get('place', detection.text);
+    if (asPlace) return asPlace;
     const lookup = person ? person.words : words.length > 0 ? words : [detection.text.toLowerCase()];
     const existing = lookup.map((word) => this.pseudonyms.get('name', word)).find((value) => value && value.startsWith('[NAME-'))
       ?? (person ? undefined : lookup.map((word) => this.pseudonyms.get('name', word)).find(Boolean));

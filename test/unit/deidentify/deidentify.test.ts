@@ -141,6 +141,37 @@ describe('alliance-lens deidentify', () => {
     assert.ok(!fs.readdirSync(out).some((name) => name.includes('key')));
   });
 
+  it('round-trips the coded fixture: every code, memo, comment and decision kept, placed on its quote, de-identified', () => {
+    const coded = path.join(MARKED, 'coded');
+    const out = path.join(tempDirectory({}), 'out');
+    const run = runCli(['deidentify', coded, '--out', out]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const read = (directory: string) => {
+      const parsed = parseSidecar(fs.readFileSync(path.join(directory, 'named-session.transcript.alliance.json'), 'utf8'));
+      assert.ok(parsed.ok);
+      return parsed.sidecar;
+    };
+    const before = read(coded);
+    const after = read(out);
+    const copyText = fs.readFileSync(path.join(out, 'named-session.transcript'), 'utf8');
+    const items = (sidecar: typeof before) => [...sidecar.annotations, ...sidecar.comments, ...sidecar.decisions];
+    assert.deepStrictEqual(items(after).map((item) => item.id), items(before).map((item) => item.id));
+    assert.deepStrictEqual(after.annotations.map((item) => item.codes), before.annotations.map((item) => item.codes));
+    assert.deepStrictEqual(after.comments.map((thread) => thread.comments.length), before.comments.map((thread) => thread.comments.length));
+    for (const item of items(after)) {
+      assert.ok(!item.orphaned, item.id);
+      assert.strictEqual(copyText.slice(item.anchor.start, item.anchor.end), item.anchor.exact, item.id);
+    }
+    const json = JSON.stringify(after);
+    for (const original of ['Tariq', 'Bello', 'Imogen', 'Farrow', 'Amira', 'Sefa', 'Redbank', 'Moss Lane', '0161', '2026-02-16']) {
+      assert.ok(!json.includes(original) && !copyText.includes(original), `${original} survived`);
+    }
+    // The same stand-in in the text, the memo and the comment.
+    const amira = /Doing it for (\[NAME-\d+\])/.exec(copyText)![1];
+    assert.ok(after.annotations[0].memo.includes(amira) && after.comments[0].comments[0].body.includes(amira));
+    assert.strictEqual(after.transcript, 'named-session.transcript');
+  });
+
   it('refuses an --out folder that holds an input, a key inside --out, and existing files', () => {
     const input = tempDirectory({ 's.transcript': session, 'out/s.transcript': 'mine' });
     const file = path.join(input, 's.transcript');
