@@ -7,6 +7,7 @@ import { parseSidecar } from '../../../src/core/annotations/sidecar';
 import { shiftDate } from '../../../src/core/deidentify/dates';
 import { evaluateMarked, formatEvaluation, readMarked } from '../../../src/core/deidentify/evaluate';
 import { emptyKey } from '../../../src/core/deidentify/key';
+import { deidentifiedFileName, proposedTerms } from '../../../src/core/deidentify/proposal';
 import { deidentifySidecar } from '../../../src/core/deidentify/sidecar';
 import { deidentifyTranscript } from '../../../src/core/deidentify/transcript';
 import { parseTranscript } from '../../../src/core/transcript/parse';
@@ -192,5 +193,21 @@ describe('alliance-lens deidentify', () => {
     assert.strictEqual(run.status, 1);
     assert.match(run.stderr, /deidentify\.json:1:\d+: keep/);
     assert.ok(!fs.existsSync(path.join(input, 'out', 's.transcript')));
+  });
+});
+
+describe('de-identification proposal', () => {
+  it('names the copy beside its original, keeping compound endings', () => {
+    assert.strictEqual(deidentifiedFileName('session-4.transcript'), 'session-4.deid.transcript');
+    assert.strictEqual(deidentifiedFileName('s1.transcript.txt'), 's1.deid.transcript.txt');
+    assert.strictEqual(deidentifiedFileName('call.vtt'), 'call.deid.vtt');
+    assert.strictEqual(deidentifiedFileName('notes'), 'notes.deid');
+  });
+
+  it('lists each term once with its stand-in and count, in order of first appearance', () => {
+    const result = deidentify('T: Hi Zainab, and Kofi?\nC: Zainab is fine. ZAINAB is my name, Kofi says.\n');
+    const terms = proposedTerms(result.replacements);
+    assert.deepStrictEqual(terms.map((term) => [term.original, term.count]), [['Zainab', 3], ['Kofi', 2]]);
+    assert.notStrictEqual(terms[0].replacement, terms[1].replacement);
   });
 });
