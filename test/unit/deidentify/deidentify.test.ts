@@ -36,6 +36,26 @@ describe('de-identification', () => {
     assert.ok(out.includes("saw Therapist's note"), out);
   });
 
+  it('replaces a speaker called Hope where the name is meant, and keeps the word "hope"', () => {
+    const out = deidentify('Therapist: What do you hope for, Hope?\nHope: I hope to sleep. Hope is what my gran called me.\nTherapist: Ok.\nHope: Ok.\n').text;
+    assert.strictEqual(out, 'Therapist: What do you hope for, Client?\nClient: I hope to sleep. Client is what my gran called me.\nTherapist: Ok.\nClient: Ok.\n');
+  });
+
+  it('finds numbers, addresses and dates by their shape, and leaves clocks and years', () => {
+    const out = deidentify([
+      'T: Your SSN is 078-05-1120? And the e-mail jo.b@example.org, site www.example.org/help, phone +44 20 7946 0958.',
+      'C: Yes. We live at 221 Baker Street, NW1 6XE. I was born 1961-07-04 and moved in March 2019. It was 3:30 in 2019.',
+    ].join('\n')).text;
+    for (const gone of ['078-05-1120', 'jo.b@', 'www.example', '7946', '221 Baker', 'NW1 6XE', '1961-07-04', 'March 2019']) assert.ok(!out.includes(gone), `${gone} survived:\n${out}`);
+    assert.ok(out.includes('3:30 in 2019'), out);
+  });
+
+  it('keeps Windows line endings and every byte outside the replaced spans', () => {
+    const text = '---\r\nclient: Sione Tupou\r\n---\r\nT: Hi Sione.\r\nSione Tupou: Kia ora.\r\nT: Ok.\r\nSione Tupou: Ok.\r\n';
+    const out = deidentify(text).text;
+    assert.strictEqual(out, '---\r\nclient: Client\r\n---\r\nT: Hi Client.\r\nClient: Kia ora.\r\nT: Ok.\r\nClient: Ok.\r\n');
+  });
+
   it('gives the same stand-in to the same person within a file and, through the key, across files', () => {
     const key = emptyKey();
     const first = deidentify('T: Did Farida Haidari call?\nC: Yes, Farida rang. Haidari is her married name.\n', { key }).text;
@@ -185,6 +205,14 @@ describe('alliance-lens deidentify', () => {
     const existing = runCli(['deidentify', file, '--out', path.join(input, 'out')]);
     assert.strictEqual(existing.status, 1);
     assert.strictEqual(fs.readFileSync(path.join(input, 'out', 's.transcript'), 'utf8'), 'mine');
+  });
+
+  it('replaces --names and the config\'s names, and keeps --keep terms', () => {
+    const input = tempDirectory({ 's.transcript': 'T: Did the lawyer call?\nC: Yes, okonjo rang from Harbourview Clinic about Zoloft.\n',
+      '.alliance-lens/deidentify.json': '{"keep": ["Harbourview Clinic"]}' });
+    const run = runCli(['deidentify', path.join(input, 's.transcript'), '--out', path.join(input, 'out'), '--names', 'Okonjo']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(input, 'out', 's.transcript'), 'utf8'), 'T: Did the lawyer call?\nC: Yes, [NAME-1] rang from Harbourview Clinic about Zoloft.\n');
   });
 
   it('says which line of a broken deidentify.json is wrong and writes nothing', () => {
