@@ -17,7 +17,7 @@ const LEADING_TITLE = /^(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Aunt|Au
 export function findEntities(text: string, keep: ReadonlySet<string>): Detection[] {
   const found: Detection[] = [];
   // A WebVTT voice tag's brackets end a name: "<v Tom Becker>Probably" must not read as one person.
-  for (const line of text.replace(/[<>]/g, '\n').matchAll(/[^\r\n]+/g)) {
+  for (const line of pieces(text.replace(/[<>]/g, '\n'))) {
     if (!/\p{Lu}/u.test(line[0])) continue;
     const doc = nlp(line[0]);
     for (const [tag, category] of ENTITY_TAGS) {
@@ -34,6 +34,24 @@ export function findEntities(text: string, keep: ReadonlySet<string>): Detection
     }
   }
   return found;
+}
+
+/** compromise's time grows faster than the length of unpunctuated text: a line longer than this is read in
+ * pieces cut at a space. */
+const MAX_PIECE = 600;
+
+/** The lines of the text, long ones cut into pieces, each with its offset (as `index`, like a regex match). */
+function* pieces(text: string): Generator<{ 0: string; index: number }> {
+  for (const line of text.matchAll(/[^\r\n]+/g)) {
+    let start = 0;
+    while (line[0].length - start > MAX_PIECE) {
+      const space = line[0].lastIndexOf(' ', start + MAX_PIECE);
+      const end = space > start ? space : start + MAX_PIECE;
+      yield { 0: line[0].slice(start, end), index: line.index + start };
+      start = end;
+    }
+    yield { 0: line[0].slice(start), index: line.index + start };
+  }
 }
 
 /** compromise's offsets drift where it normalises spacing or brackets, so its text is searched for near them. */

@@ -56,6 +56,16 @@ describe('de-identification', () => {
     assert.strictEqual(out, '---\r\nclient: Client\r\n---\r\nT: Hi Client.\r\nClient: Kia ora.\r\nT: Ok.\r\nClient: Ok.\r\n');
   });
 
+  it('reads a 40,000-word unpunctuated utterance in seconds, not minutes', () => {
+    const words = ['and', 'then', 'Maria', 'went', 'to', 'the', 'shop', 'with', 'her', 'brother', 'um', 'you', 'know'];
+    const long = Array.from({ length: 40_000 }, (_, index) => words[index % words.length]).join(' ');
+    const started = Date.now();
+    const out = deidentify(`T: Hi.\nC: ${long}\nT: Ok.\nC: Ok.\n`).text;
+    // Before compromise read long lines in pieces this took over three minutes.
+    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+    assert.ok(!out.includes('Maria'));
+  });
+
   it('gives the same stand-in to the same person within a file and, through the key, across files', () => {
     const key = emptyKey();
     const first = deidentify('T: Did Farida Haidari call?\nC: Yes, Farida rang. Haidari is her married name.\n', { key }).text;
