@@ -1,7 +1,7 @@
 // "Alliance Lens: De-identify Transcript…": shows every proposed replacement in a diff before anything is written,
 // lets the user keep a term or add one, then writes `<name>.deid.<ext>` (or into a chosen folder) with its sidecar.
 // The original is never modified; the key is written only where the user chooses, never inside the output folder.
-// De-identification runs in the extension host: it is a one-off command the user waits for (about 8,000 words a
+// De-identification runs in the extension host: it is a one-off command the user waits for (about 16,000 words a
 // second), not the live analysis that the worker keeps off the host.
 import * as path from 'path';
 import * as vscode from 'vscode';
