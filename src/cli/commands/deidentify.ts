@@ -68,6 +68,7 @@ export const deidentifyCommand: CliCommand = {
     const key = keyPath === null ? newKey() : readKey(keyPath, io);
     if (key === null) return 1;
     if (options.shiftDates && key.shiftDays === null) key.shiftDays = randomShift();
+    createOutDirectory(options.out, outDirectory);
     const names = [...config.names, ...options.names];
     const keep = [...config.keep, ...options.keep];
 
@@ -153,21 +154,38 @@ function readOptions(args: string[]): Options {
   };
 }
 
-/** Resolves DIR through links; creates it when missing; refuses a file, and a folder that is an input's own. */
+/** Resolves DIR through links, without creating it yet (nothing is made before every check has passed); refuses
+ * a file, and a folder that is an input's own. */
 function prepareOutDirectory(out: string, files: readonly string[]): string {
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
-  try {
-    fs.mkdirSync(out, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`--out ${out}: cannot create the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const real = fs.realpathSync(out);
+  const real = realPathOfMaybeMissing(out);
   for (const file of files) {
     if (fs.realpathSync(path.dirname(path.resolve(file))) === real) {
       throw new UsageError(`--out ${out} is the folder of ${file}: the copy would replace the original; choose another folder`);
     }
   }
   return real;
+}
+
+/** The real path of an existing path, or of its nearest existing ancestor joined with the rest. */
+function realPathOfMaybeMissing(given: string): string {
+  const missing: string[] = [];
+  let at = path.resolve(given);
+  while (!fs.existsSync(at)) {
+    missing.unshift(path.basename(at));
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  return path.join(fs.realpathSync(at), ...missing);
+}
+
+function createOutDirectory(out: string, real: string): void {
+  try {
+    fs.mkdirSync(real, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${out}: cannot create the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 function checkKeyPath(key: string, outDirectory: string, files: readonly string[]): string {

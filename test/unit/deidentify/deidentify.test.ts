@@ -119,6 +119,22 @@ describe('de-identification', () => {
     assert.strictEqual(evaluation.perCategory.find((score) => score.category === 'id')!.recall, 0);
   });
 
+  it('keeps an item that no longer matches the original, flagged orphaned, counted, its quote de-identified', () => {
+    const text = 'T: How is Beatriz?\nC: Fine.\nT: Good.\nC: Yes.\n';
+    const sidecar = {
+      schema: 'alliance-lens/sidecar' as const, version: 1, transcript: 'x.transcript', comments: [], decisions: [],
+      annotations: [{ id: 'gone', coder: 'ana', codes: ['talk.change'], memo: 'Beatriz again', created: '',
+        anchor: { utterance: 0, start: 3, end: 30, exact: 'Beatriz said she would stop', prefix: '', suffix: '' } }],
+    };
+    const result = deidentify(text);
+    const copy = deidentifySidecar(sidecar, { text, utterances: parseTranscript(text).utterances },
+      { text: result.text, utterances: parseTranscript(result.text).utterances }, result.replacements, result.deidentifier);
+    assert.strictEqual(copy.unplaced, 1);
+    assert.strictEqual(copy.sidecar.annotations.length, 1);
+    assert.strictEqual(copy.sidecar.annotations[0].orphaned, true);
+    assert.ok(!JSON.stringify(copy.sidecar).includes('Beatriz'), JSON.stringify(copy.sidecar));
+  });
+
   it('carries every code, memo and comment of a sidecar onto the copy, de-identified', () => {
     const text = 'T: How is Beatriz doing since the move?\nC: Beatriz is better. She likes Porto.\nT: It sounds like things eased.\nC: They did.\n';
     const parsed = parseTranscript(text);
@@ -223,6 +239,28 @@ describe('alliance-lens deidentify', () => {
     const run = runCli(['deidentify', path.join(input, 's.transcript'), '--out', path.join(input, 'out'), '--names', 'Okonjo']);
     assert.strictEqual(run.status, 0, run.stderr);
     assert.strictEqual(fs.readFileSync(path.join(input, 'out', 's.transcript'), 'utf8'), 'T: Did the lawyer call?\nC: Yes, [NAME-1] rang from Harbourview Clinic about Zoloft.\n');
+  });
+
+  it('reuses and extends the key across runs, so a person keeps one stand-in, and refuses a file that is no key', () => {
+    const input = tempDirectory({
+      'a/one.transcript': 'T: Is Ingrid Solberg coming?\nC: Yes, Ingrid is.\n',
+      'b/two.transcript': 'T: And Solberg this week?\nC: Ingrid moved to Tromsø.\n',
+      'not-a-key.json': '{"hello": 1}',
+    });
+    const key = path.join(input, 'key.json');
+    assert.strictEqual(runCli(['deidentify', path.join(input, 'a'), '--out', path.join(input, 'out1'), '--key', key]).status, 0);
+    const first = fs.readFileSync(path.join(input, 'out1', 'one.transcript'), 'utf8');
+    assert.strictEqual(runCli(['deidentify', path.join(input, 'b'), '--out', path.join(input, 'out2'), '--key', key]).status, 0);
+    const second = fs.readFileSync(path.join(input, 'out2', 'two.transcript'), 'utf8');
+    const standIn = /\[NAME-\d+\]/.exec(first)![0];
+    assert.strictEqual(second.split(standIn).length - 1, 2, second);
+    const entries = JSON.parse(fs.readFileSync(key, 'utf8')).entries as Array<{ original: string }>;
+    assert.ok(entries.some((entry) => entry.original === 'tromsø'), 'the second run extended the key');
+    const refused = runCli(['deidentify', path.join(input, 'b'), '--out', path.join(input, 'out3'), '--key', path.join(input, 'not-a-key.json')]);
+    assert.strictEqual(refused.status, 1);
+    assert.match(refused.stderr, /is not a de-identification key/);
+    assert.strictEqual(fs.readFileSync(path.join(input, 'not-a-key.json'), 'utf8'), '{"hello": 1}');
+    assert.ok(!fs.existsSync(path.join(input, 'out3')), 'nothing is created when the run stops before writing');
   });
 
   it('says which line of a broken deidentify.json is wrong and writes nothing', () => {
