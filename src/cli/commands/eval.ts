@@ -33,8 +33,8 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
                   labels.jsonl (file, index_in_file, source_label, stance, behaviour); prints stance macro-F1,
                   per-class F1, confusions and behaviour kappa (never copied into the project)
   --deidentify DIR  recall, precision and F2 per category of the de-identifier on transcripts whose
-                  identifiers are marked {{category:text}} (files ending .marked); "builtin" for
-                  test/fixtures/deidentify, which is also the tuning set
+                  identifiers are marked {{category:text}} (files ending .marked); "builtin" for the three
+                  sets in test/fixtures/deidentify: tuning, held-out (tuned on after its first score), unseen
   --misses N      how many stance misses to list (default 15)`;
 
 function readOptions(args: string[]) {
@@ -101,12 +101,19 @@ export const evalCommand: CliCommand = {
       io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses));
     }
     if (options.deidentify) {
-      const directory = options.deidentify === 'builtin' ? builtinStanceDirectory('deidentify') : options.deidentify;
-      if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`${directory}: no such directory`);
-      const files = fs.readdirSync(directory).filter((name) => name.endsWith('.marked')).sort()
-        .map((name) => ({ file: name, marked: fs.readFileSync(path.join(directory, name), 'utf8') }));
-      if (files.length === 0) throw new Error(`${directory}: no .marked files`);
-      io.stdout(`De-identification on ${files.length} marked transcripts in ${directory}\n${formatEvaluation(evaluateMarked(files))}`);
+      // The built-in set is three: the tuning set, the held-out set (tuned on after its first score) and the unseen
+      // set (scored once, never tuned on); each is reported on its own so the honest figure is not blended away.
+      const builtin = options.deidentify === 'builtin' ? builtinStanceDirectory('deidentify') : null;
+      const sets = builtin
+        ? [[builtin, 'tuning set'], [path.join(builtin, 'held-out'), 'held-out set, tuned on after its first score'], [path.join(builtin, 'unseen'), 'unseen set, never tuned on']]
+        : [[options.deidentify, '']];
+      for (const [directory, label] of sets) {
+        if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`${directory}: no such directory`);
+        const files = fs.readdirSync(directory).filter((name) => name.endsWith('.marked')).sort()
+          .map((name) => ({ file: name, marked: fs.readFileSync(path.join(directory, name), 'utf8') }));
+        if (files.length === 0) throw new Error(`${directory}: no .marked files`);
+        io.stdout(`De-identification on ${files.length} marked transcripts in ${directory}${label ? ` (${label})` : ''}\n${formatEvaluation(evaluateMarked(files))}\n`);
+      }
     }
     return 0;
   },
