@@ -34,6 +34,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
+  // Word lists shipped as plain text by their packages (the de-identifier's name lexicon) are bundled as strings.
+  loader: { '.txt': 'text' },
   plugins: [esbuildProblemMatcherPlugin],
 };
 
@@ -53,6 +55,8 @@ function productEntries() {
   return [
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
     { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
+    // The de-identifier (compromise and a name lexicon), loaded by the editor only when its command runs.
+    { entryPoints: ['src/core/deidentify/index.ts'], outfile: 'dist/deidentify.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
     // The editor's analysis worker; it loads dist/core.js at run time, so it bundles no engine of its own.
     { entryPoints: ['src/extension/engine/analysis.worker.ts'], outfile: 'dist/analysis.worker.js', platform: 'node', format: 'cjs' },
     { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },

@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { Exporter } from './export/exports';
 import { activateAnnotations } from './annotations';
 import { activateSessions } from './sessions';
+import { registerDeidentify } from './deidentify/deidentifyCommand';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
     vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
     ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
+    ...registerDeidentify(),
   );
   const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter };
   // Human coding (issue 8): codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createCoder } from '../../core/coding';
+import { evaluateMarked, formatEvaluation } from '../../core/deidentify/evaluate';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { loadAnnoMi, rowsOfSplit, type AnnoMiSplitOption } from '../eval/annomi';
 import { checkAnnoMiParse, describeParseCheck } from '../eval/parse-check';
@@ -21,6 +22,7 @@ const usage = `Usage: alliance-lens eval --annomi PATH/AnnoMI-full.csv [--split 
        alliance-lens eval --stance FILE|DIR|builtin
        alliance-lens eval --mi-stance DIR
        alliance-lens eval --ruptures [DIR]
+       alliance-lens eval --deidentify DIR|builtin
 
 Scores the coding engine against AnnoMI's expert codes (uccollab/AnnoMI): Cohen's kappa for question present,
 question type, reflection present, reflection type, main behaviour and client talk type; F1 for advice and for
@@ -36,6 +38,9 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
   --ruptures [DIR] 3RS rupture markers (withdrawal, confrontation) and their repair against a folder of
                   NAME.transcript + NAME.labels.json (default: the built-in set, test/fixtures/ruptures); prints
                   per-marker precision/recall/F1, rupture-vs-none F1, the confusion, repair accuracy and the misses
+  --deidentify DIR  recall, precision and F2 per category of the de-identifier on transcripts whose
+                  identifiers are marked {{category:text}} (files ending .marked); "builtin" for the three
+                  sets in test/fixtures/deidentify: tuning, held-out (tuned on after its first score), unseen
   --misses N      how many misses to list (default 15 for stance, 40 for ruptures)`;
 
 /** `--ruptures` takes an optional folder: alone, or followed by another option, it means the built-in set. */
@@ -48,24 +53,24 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args: withRupturesValue(args), strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, ruptures: { type: 'string' }, misses: { type: 'string' } },
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, ruptures: { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, ruptures, misses } = parsed.values;
+  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, ruptures, misses, deidentify } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
-  if (!annomi && !stance && !miStance && !ruptures) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR or --ruptures [DIR]');
+  if (!annomi && !stance && !miStance && !ruptures && !deidentify) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR, --ruptures [DIR] or --deidentify DIR');
   if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
   if (misses !== undefined && !/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
-  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, ruptures, misses: misses === undefined ? undefined : Number(misses) };
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, ruptures, misses: misses === undefined ? undefined : Number(misses), deidentify };
 }
 
 /** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
-function builtinStanceDirectory(): string {
-  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures', 'stance'), path.resolve('test', 'fixtures', 'stance')];
+function builtinStanceDirectory(name = 'stance'): string {
+  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures', name), path.resolve('test', 'fixtures', name)];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!found) throw new Error(`the built-in stance set was not found (looked in ${candidates.join(', ')})`);
+  if (!found) throw new Error(`the built-in ${name} set was not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
@@ -109,6 +114,21 @@ export const evalCommand: CliCommand = {
     if (options.ruptures) {
       const directory = options.ruptures === 'builtin' ? builtinRuptureDirectory() : options.ruptures;
       io.stdout(formatRuptures(evaluateRuptures(readRuptureFolder(directory)), directory, options.misses ?? 40));
+    }
+    if (options.deidentify) {
+      // The built-in set is three: the tuning set, the held-out set (tuned on after its first score) and the unseen
+      // set (scored once, never tuned on); each is reported on its own so the honest figure is not blended away.
+      const builtin = options.deidentify === 'builtin' ? builtinStanceDirectory('deidentify') : null;
+      const sets = builtin
+        ? [[builtin, 'tuning set'], [path.join(builtin, 'held-out'), 'held-out set, tuned on after its first score'], [path.join(builtin, 'unseen'), 'unseen set, never tuned on']]
+        : [[options.deidentify, '']];
+      for (const [directory, label] of sets) {
+        if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new Error(`${directory}: no such directory`);
+        const files = fs.readdirSync(directory).filter((name) => name.endsWith('.marked')).sort()
+          .map((name) => ({ file: name, marked: fs.readFileSync(path.join(directory, name), 'utf8') }));
+        if (files.length === 0) throw new Error(`${directory}: no .marked files`);
+        io.stdout(`De-identification on ${files.length} marked transcripts in ${directory}${label ? ` (${label})` : ''}\n${formatEvaluation(evaluateMarked(files))}\n`);
+      }
     }
     return 0;
   },
