@@ -56,14 +56,14 @@ describe('rupture cases from user reports', function () {
   });
 
   // "... Okay." and "(sighs) Yeah, okay." after a push are withdrawals because of the push before them and of the sigh or
-  // the trailing dots, which the coder masks or cannot match (word-only rules). They are labelled with that context so
-  // that the coder's context work can assert the code; here we check the set really tests context: the same words
-  // appear elsewhere in the set, labelled as no rupture.
+  // the trailing dots: the coder decides them from the previous therapist turn. The same words elsewhere in the set,
+  // labelled as no rupture, show that the words alone do not decide it.
   for (const [text, words] of [['... Okay.', 'Okay.'], ['(sighs) Yeah, okay.', 'Yeah, okay.']]) {
-    it(`labels "${text}" after a push as a withdrawal that needs context, and the bare words elsewhere as none`, () => {
+    it(`codes "${text}" after a push as a withdrawal, and the bare words elsewhere as none`, () => {
       const found = find(text);
       assert.strictEqual(found.label.expected, 'withdrawal');
       assert.ok(found.label.context?.includes('push') && found.label.context.includes('nonverbal'), `context: ${found.label.context}`);
+      assert.deepStrictEqual(found.codes, ['rupture.withdrawal'], `${found.file}:${found.label.utterance}`);
       const twins = readRuptureFolder(directory).flatMap((transcript) => transcript.labels.client).filter((label) => label.text === words);
       assert.ok(twins.length > 0 && twins.every((twin) => twin.expected === 'none'), `${words}: ${JSON.stringify(twins)}`);
     });
