@@ -7,7 +7,7 @@ import { CODEBOOK_PATH, parseCodebookFile, type CodebookFile } from '../core/ann
 import { reanchorSidecar } from '../core/annotations/sidecar-edits';
 import { parseSidecar, sidecarPathFor, transcriptPathFor, type Sidecar } from '../core/annotations/sidecar';
 import type { Analysis } from '../core/types';
-import { readInputBytes, readTranscriptFile } from './files';
+import { InputRefused, readInputBytes, readTranscriptFile } from './files';
 
 export class InputError extends Error {}
 
@@ -74,6 +74,7 @@ function readText(file: string): string {
   try {
     return readInputBytes(file).toString('utf8');
   } catch (error) {
+    if (error instanceof InputRefused) throw new InputError(`refused ${file}: ${error.message}`);
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
