@@ -47,7 +47,9 @@ export const analyzeCommand: CliCommand = {
     for (const error of found.errors) io.stderr(`alliance-lens analyze: ${error}\n`);
     for (const directory of found.emptyDirectories) io.stderr(`alliance-lens analyze: no transcript files in ${directory}\n`);
 
-    const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, 'alliance-lens analyze');
+    // The progress line moves the cursor with "\r" and "\x1b[K" of its own, so it writes to the terminal directly
+    // (it prints only counts, never a transcript's text).
+    const progress = progressReporter({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, 'alliance-lens analyze');
     const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
       jobs: options.jobs ?? automaticJobCount(found.files),
       onProgress: (done, total) => progress.update(done, total),

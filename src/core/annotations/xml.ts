@@ -79,7 +79,7 @@ class XmlReader {
       }
       if (!hadSpace) this.fail(`expected whitespace, ">" or "/>" in <${name}>`);
       const attribute = this.name('an attribute name');
-      if (attribute in attributes) this.fail(`attribute "${attribute}" appears twice`);
+      if (Object.hasOwn(attributes, attribute)) this.fail(`attribute "${attribute}" appears twice`);
       this.skipSpace();
       if (this.source[this.at] !== '=') this.fail(`expected "=" after attribute "${attribute}"`);
       this.at++;
@@ -90,7 +90,8 @@ class XmlReader {
       if (end === -1) this.fail(`unclosed value of attribute "${attribute}"`);
       const raw = this.source.slice(this.at + 1, end);
       if (raw.includes('<')) this.fail(`"<" inside the value of attribute "${attribute}"`);
-      attributes[attribute] = this.decode(raw, this.at + 1);
+      // defineProperty: an attribute named "__proto__" is kept as data instead of changing the object.
+      Object.defineProperty(attributes, attribute, { value: this.decode(raw, this.at + 1), enumerable: true, writable: true, configurable: true });
       this.at = end + 1;
     }
     const children: XmlElement[] = [];
@@ -128,7 +129,7 @@ class XmlReader {
     return raw.replace(/&([^;\s&<]*);?/g, (match, body: string, index: number) => {
       const fail = (message: string) => { this.at = offset + index; return this.fail(message); };
       if (!match.endsWith(';')) return fail(`"&" must start an entity such as &amp;`);
-      if (body in ENTITIES) return ENTITIES[body]!;
+      if (Object.hasOwn(ENTITIES, body)) return ENTITIES[body]!;
       const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
       if (!numeric) return fail(`unknown entity &${body};`);
       const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
