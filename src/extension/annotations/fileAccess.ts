@@ -4,14 +4,21 @@
 // overwrite deletes the target first, leaving a moment with no file at all.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { decodeUtf8 } from '../../core/annotations/json-location';
 
+/** The file's text, or undefined when there is none. Invalid UTF-8 throws (with the line of the first bad byte)
+ * rather than being replaced by U+FFFD: a sidecar or codebook read that way and saved again would lose text. */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
+  let bytes: Uint8Array;
   try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new Error(decoded.problem.message);
+  return decoded.text;
 }
 
 export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
