@@ -68,7 +68,7 @@ export function locatePath(text: string, path: JsonPath): { line: number; column
 
 /** Decodes a JSON file's bytes as UTF-8, refusing invalid UTF-8 instead of replacing it with U+FFFD: a file read
  * with replacements and saved again would lose those bytes for good. The problem names the first bad byte. */
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: JsonProblem } {
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: JsonProblem; offset: number } {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -83,7 +83,7 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
     }
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, at)).length + 1;
     return {
-      ok: false,
+      ok: false, offset: at,
       problem: {
         line, column, field: '',
         message: `not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at line ${line}, column ${column}; `
