@@ -4,10 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer } from '../core/analyzer';
 import { CODEBOOK_PATH, parseCodebookFile, type CodebookFile } from '../core/annotations/codebook';
+import { decodeUtf8 } from '../core/annotations/json-location';
 import { reanchorSidecar } from '../core/annotations/sidecar-edits';
 import { parseSidecar, sidecarPathFor, transcriptPathFor, type Sidecar } from '../core/annotations/sidecar';
 import type { Analysis } from '../core/types';
-import { readInputBytes, readTranscriptFile } from './files';
+import { InputRefused, readInputBytes, readTranscriptFile } from './files';
 
 export class InputError extends Error {}
 
@@ -71,9 +72,14 @@ function findUp(directory: string, relative: string): string | null {
 }
 
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readInputBytes(file).toString('utf8');
+    bytes = readInputBytes(file);
   } catch (error) {
+    if (error instanceof InputRefused) throw new InputError(`refused ${file}: ${error.message}`);
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new InputError(`${file}:${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}`);
+  return decoded.text;
 }

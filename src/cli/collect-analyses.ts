@@ -32,7 +32,9 @@ export async function collectAnalyses(options: CollectOptions, io: CliIo): Promi
   for (const error of found.errors) io.stderr(`${options.prefix}: ${error}\n`);
   for (const directory of found.emptyDirectories) io.stderr(`${options.prefix}: no transcript files in ${directory}\n`);
 
-  const progress = progressReporter({ write: io.stderr, isTTY: process.stderr.isTTY === true }, options.prefix);
+  // The progress line moves the cursor with "\r" and "\x1b[K" of its own, so it writes to the terminal directly
+  // (it prints only counts, never a transcript's text).
+  const progress = progressReporter({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, options.prefix);
   const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
     jobs: options.jobs ?? automaticJobCount(found.files),
     onProgress: (done, total) => progress.update(done, total),

@@ -79,10 +79,9 @@ export type ReadResult = { ok: true; text: string; notes: string[] } | { ok: fal
 export function readTranscriptFile(file: string): ReadResult {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_BYTES) return { ok: false, error: `refused ${file}: it is ${Math.round(size / 1e6)} MB, more than a transcript can be (limit ${MAX_BYTES / 1024 / 1024} MB)` };
     bytes = readInputBytes(file);
   } catch (error) {
+    if (error instanceof InputRefused) return { ok: false, error: `refused ${file}: ${error.message}` };
     return { ok: false, error: `cannot read ${file}: ${reason(error)}` };
   }
   const notes: string[] = [];
@@ -116,12 +115,52 @@ function reason(error: unknown): string {
  * overwrite any of them, whichever command read it and for whatever reason (transcript, sidecar, codebook). */
 const inputsRead = new Map<string, string>();
 
-/** Reads a command's input file and remembers it as one (see `wasReadAsInput`). */
-export function readInputBytes(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  const identity = fileIdentity(file);
-  if (identity !== null) inputsRead.set(identity, file);
-  return bytes;
+/** A file that is readable but not one this tool reads: not a regular file, or far too large. */
+export class InputRefused extends Error {}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Reads a command's input file and remembers it as one (see `wasReadAsInput`). Only regular files are read:
+ * a device such as /dev/zero never ends and a FIFO blocks, so anything else is refused before it is opened (and
+ * the open itself cannot block, in case the path changed meanwhile). The bytes actually read are capped at
+ * `maxBytes`, whatever the file's size claims to be. Throws InputRefused for those, the system error otherwise. */
+export function readInputBytes(file: string, maxBytes = MAX_BYTES): Buffer {
+  const before = fs.statSync(file);
+  if (!before.isFile()) throw new InputRefused(notRegular(before));
+  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fs.fstatSync(descriptor);
+    if (!stats.isFile()) throw new InputRefused(notRegular(stats));
+    if (stats.size > maxBytes) throw new InputRefused(tooLarge(stats.size, maxBytes));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // Asks for at most one byte more than the limit, so an over-long file is noticed without reading all of it.
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const count = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (count === 0) break;
+      chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count));
+      total += count;
+      if (total > maxBytes) throw new InputRefused(tooLarge(null, maxBytes));
+    }
+    inputsRead.set(`${stats.dev}:${stats.ino}`, file);
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+function notRegular(stats: fs.Stats): string {
+  const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isCharacterDevice() ? 'a character device'
+    : stats.isBlockDevice() ? 'a block device' : stats.isSocket() ? 'a socket' : 'a special file';
+  return `it is ${kind}, not a regular file; only regular text files are read`;
+}
+
+function tooLarge(size: number | null, maxBytes: number): string {
+  const limit = `limit ${Math.round(maxBytes / 1024 / 1024)} MB`;
+  return size === null
+    ? `it holds more than ${Math.round(maxBytes / 1024 / 1024)} MB, more than a transcript can be (${limit})`
+    : `it is ${Math.round(size / 1e6)} MB, more than a transcript can be (${limit})`;
 }
 
 /** The path under which this process read the file with the given identity, or null if it read no such file. */

@@ -1,9 +1,11 @@
 import { UsageError, type CliIo } from './command';
 import { commands } from './commands';
+import { forTerminal } from './terminal';
 
+// Standard error is read on a terminal; standard output only when it is one (a pipe or file gets the data as is).
 const io: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text),
+  stderr: (text) => process.stderr.write(forTerminal(text)),
 };
 
 /** Loads every command, for their one-line summaries. */
@@ -54,5 +56,5 @@ export async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (error) => { console.error(error); process.exitCode = 1; },
+  (error) => { process.stderr.write(`${forTerminal(error instanceof Error ? error.stack ?? error.message : String(error))}\n`); process.exitCode = 1; },
 );

@@ -1,6 +1,7 @@
 // Writing a command's --out file without ever clobbering one of its inputs or leaving half a file behind.
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileAtomicallySync } from './atomic-write';
 import { UsageError } from './command';
 import { fileIdentity, wasReadAsInput } from './files';
 
@@ -21,7 +22,7 @@ export function checkOutPath(out: string, inputs: readonly string[]): string | n
   return identity;
 }
 
-/** Writes through a temporary file and a rename, so a failure never leaves a half-written output, and checks
+/** Writes atomically (never a half-written output), and checks
  * again that the target has not become an input meanwhile, nor is any other file the command read on the way
  * (a codebook, a sidecar), which its caller may not have listed as an input. */
 export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
@@ -31,12 +32,11 @@ export function writeSafely(out: string, output: string, identityAtStart: string
   if (read !== null) {
     throw new UsageError(`--out ${out} is ${read === out ? 'a file' : `${read}, a file`} this command reads (an input) and would be overwritten; nothing was written; choose another path`);
   }
-  const temporary = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temporary, output, { flag: 'wx' });
-    fs.renameSync(temporary, out);
+    // Through a temporary file, flushed and renamed; the mode of a file replaced is kept, a link is written through,
+    // and Ctrl-C or SIGTERM during the write leave no temporary file (see atomic-write.ts).
+    writeFileAtomicallySync(out, output, { guardSignals: true });
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
     throw new Error(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -29,7 +29,7 @@ const usage = () => [
   '',
   'Warnings about a transcript go to standard error as "file:line: message".',
   'Exit status: 0 when every file was read (even with warnings); 1 when a file could not be read or was refused',
-  '(missing, unreadable, binary); 2 for bad arguments.',
+  '(missing, unreadable, binary, not a regular file, over 100 MB); 2 for bad arguments.',
 ].join('\n');
 
 export const analyzeCommand: CliCommand = {

@@ -23,7 +23,8 @@ const MOMENTS_PER_STANCE = 3;
  * links) may read as markup inside a line, and folds line breaks into spaces so that quoted text never starts a
  * line; characters that matter only at the start of a line (. - + :) are then safe as they are. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_{}[\]()<>#!|~&$]/g, (char) => `\\${char}`);
+  // Every line break folds to one space, whether "\n", "\r\n" or a lone "\r" (CommonMark counts all three).
+  return text.replace(/\s*[\r\n]\s*/g, ' ').replace(/[\\`*_{}[\]()<>#!|~&$]/g, (char) => `\\${char}`);
 }
 
 /** `trusted` says which scores agree with experts well enough to be graded (the measured table, unless a test says

@@ -1,5 +1,6 @@
 // The default terminal output: per file, its speakers and the headline figures of the session.
 import type { Analysis } from '../../core/types';
+import { forTerminal } from '../terminal';
 
 export function formatTable(analyses: readonly Analysis[]): string {
   if (analyses.length === 0) return 'No transcripts were analysed.\n';
@@ -8,11 +9,11 @@ export function formatTable(analyses: readonly Analysis[]): string {
 
 function fileTable(analysis: Analysis): string {
   const { summary } = analysis;
-  const speakerRows = [['Speaker', 'Role', 'Turns', 'Words'], ...analysis.speakers.map((s) => [printable(s.label), s.role, String(s.turns), String(s.words)])];
+  const speakerRows = [['Speaker', 'Role', 'Turns', 'Words'], ...analysis.speakers.map((s) => [forTerminal(s.label, { singleLine: true }), s.role, String(s.turns), String(s.words)])];
   const widths = speakerRows[0].map((_, column) => Math.max(...speakerRows.map((row) => row[column].length)));
   const percent = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
   const lines = [
-    `${printable(analysis.file || '(text)')}  (${analysis.format}, ${analysis.utterances.length} utterances)`,
+    `${forTerminal(analysis.file || '(text)', { singleLine: true })}  (${analysis.format}, ${analysis.utterances.length} utterances)`,
     ...speakerRows.map((row) => `  ${row.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ')}`),
     `  Stance: ${summary.collaborative} collaborative, ${summary.directive} directive`
       + ` · Questions: ${summary.questions.open} open / ${summary.questions.closed} closed`
@@ -22,10 +23,4 @@ function fileTable(analysis: Analysis): string {
   ];
   if (analysis.warnings.length > 0) lines.push(`  Warnings: ${analysis.warnings.length} (listed on stderr)`);
   return `${lines.join('\n')}\n`;
-}
-
-/** Transcript text may hold control characters; a terminal must not interpret them. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

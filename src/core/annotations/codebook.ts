@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { codeName } from '../coding/names';
 import { CODE_IDS } from '../types';
-import { formatPath, locatePath, parseJsonText, type JsonProblem } from './json-location';
+import { formatPath, locatePath, objectOf, parseJsonText, type JsonProblem } from './json-location';
 
 export const CODEBOOK_PATH = '.alliance-lens/codebook.json';
 export const CODEBOOK_VERSION = 1;
@@ -138,10 +138,10 @@ export function serializeCodebookFile(file: CodebookFile): string {
   const codes = file.codes.map((code) => {
     const source = code as Record<string, unknown>;
     const keys = [...order.filter((key) => source[key] !== undefined), ...Object.keys(source).filter((key) => !order.includes(key)).sort()];
-    return Object.fromEntries(keys.map((key) => [key, source[key]]));
+    return objectOf(keys.map((key) => [key, source[key]] as const));
   });
   const { version, codes: _codes, ...rest } = file;
-  return `${JSON.stringify({ version, codes, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify(objectOf([['version', version], ['codes', codes], ...Object.entries(rest)]), null, 2)}\n`;
 }
 
 /** A stable, UUID-shaped id derived from a code id (FNV-1a over four seeds), so exports of the same codebook are

@@ -35,9 +35,11 @@ export function codersIn(sidecar: Sidecar): string[] {
 
 /** Counts of each code over all coders' human codes (one per utterance per coder), for the Summary panel. */
 export function humanCodeCounts(byCoder: CodesByCoder): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // Counted in a Map and made an object with fromEntries, which defines own properties: a code named "__proto__" or
+  // "constructor" is counted like any other.
+  const counts = new Map<string, number>();
   for (const byUtterance of byCoder.values()) {
-    for (const codes of byUtterance.values()) for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
+    for (const codes of byUtterance.values()) for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  return counts;
+  return Object.fromEntries(counts);
 }

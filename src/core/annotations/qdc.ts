@@ -2,7 +2,7 @@
 // isCodable, color, a Description and nested Codes for the hierarchy. ATLAS.ti, MAXQDA, NVivo and QualCoder read
 // and write it. Import never loses anything: on any problem the existing codebook is returned untouched.
 import { builtInCodebook, guidFor, type CodebookEntry, type CodebookFile, type UserCode } from './codebook';
-import { escapeXml, parseXml, XmlError, type XmlElement } from './xml';
+import { decodeXmlBytes, escapeXml, parseXml, XmlError, type XmlElement } from './xml';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const GUID = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
@@ -51,7 +51,16 @@ interface ForeignCode {
 
 /** Merges a .qdc codebook into the user's codebook file. Codes are matched by guid, then by name; built-in codes
  * are recognised and only their changed name, description or colour is recorded. */
-export function importQdc(source: string, existing: CodebookFile | null): QdcImport {
+export function importQdc(input: string | Uint8Array, existing: CodebookFile | null): QdcImport {
+  let source: string;
+  if (typeof input === 'string') {
+    source = input;
+  } else {
+    // The file's bytes: UTF-8, or UTF-16 with a byte-order mark (as some Windows tools write); else refused.
+    const decoded = decodeXmlBytes(input);
+    if (!decoded.ok) return { ok: false, problems: [{ line: decoded.line, message: decoded.message }] };
+    source = decoded.text;
+  }
   let root: XmlElement;
   try {
     root = parseXml(source);
@@ -68,14 +77,29 @@ export function importQdc(source: string, existing: CodebookFile | null): QdcImp
   for (const code of file.codes) idByGuid.set((code.guid ?? guidFor(code.id)).toLowerCase(), code.id);
   const added: string[] = [];
   const updated: string[] = [];
+  // Codes this import has already matched or added: a name can match each code once, so two sibling codes of one
+  // name (different guids) stay two codes instead of collapsing into the first.
+  const claimed = new Set<string>();
+  // Ids in use and codes by parent and name, kept as the import goes: looking them up in the lists for every code
+  // made a large codebook's import quadratic.
+  const taken = new Set([...builtIns.map((entry) => entry.id), ...file.codes.map((code) => code.id)]);
+  const byName = new Map<string, string[]>();
+  const nameKey = (name: string, parent: string | undefined) => `${parent ?? ''}\u0000${name}`;
+  const remember = (code: UserCode) => {
+    const key = nameKey(code.name, code.parent ?? undefined);
+    byName.set(key, [...(byName.get(key) ?? []), code.id]);
+  };
+  for (const code of file.codes) remember(code);
 
   for (const foreign of read.codes) {
     const parentId = foreign.parentGuid === null ? undefined : idByGuid.get(foreign.parentGuid.toLowerCase());
-    const builtIn = builtIns.find((entry) => entry.guid.toLowerCase() === foreign.guid.toLowerCase()
-      || (entry.name === foreign.name && (entry.parent ?? undefined) === parentId));
+    const guid = foreign.guid.toLowerCase();
+    const builtIn = builtIns.find((entry) => entry.guid.toLowerCase() === guid)
+      ?? builtIns.find((entry) => entry.name === foreign.name && (entry.parent ?? undefined) === parentId && !claimed.has(entry.id) && !idByGuid.has(guid));
     const id = builtIn?.id
-      ?? idByGuid.get(foreign.guid.toLowerCase())
-      ?? file.codes.find((code) => code.name === foreign.name && code.parent === parentId)?.id;
+      ?? idByGuid.get(guid)
+      ?? byName.get(nameKey(foreign.name, parentId))?.find((candidate) => !claimed.has(candidate));
+    if (id) claimed.add(id);
     if (builtIn) {
       idByGuid.set(foreign.guid.toLowerCase(), builtIn.id);
       const changes: Partial<UserCode> = {
@@ -100,9 +124,12 @@ export function importQdc(source: string, existing: CodebookFile | null): QdcImp
       upsert(file, { ...file.codes.find((code) => code.id === id), id, ...fields });
       updated.push(id);
     } else {
-      const newId = uniqueId(file, builtIns, parentId ? `${parentId}.${slug(foreign.name)}` : slug(foreign.name));
+      const newId = uniqueId(taken, parentId ? `${parentId}.${slug(foreign.name)}` : slug(foreign.name));
+      taken.add(newId);
       idByGuid.set(foreign.guid.toLowerCase(), newId);
+      claimed.add(newId);
       file.codes.push({ id: newId, ...fields });
+      remember({ id: newId, ...fields });
       added.push(newId);
     }
   }
@@ -154,8 +181,7 @@ function slug(name: string): string {
   return base || 'code';
 }
 
-function uniqueId(file: CodebookFile, builtIns: readonly CodebookEntry[], wanted: string): string {
-  const taken = new Set([...builtIns.map((entry) => entry.id), ...file.codes.map((code) => code.id)]);
+function uniqueId(taken: ReadonlySet<string>, wanted: string): string {
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }

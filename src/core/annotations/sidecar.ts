@@ -2,7 +2,7 @@
 // Validated with zod; fields this version does not know are kept (loose objects) and written back after the
 // known ones, so a newer Alliance Lens or a hand edit never loses data through an older one.
 import { z } from 'zod';
-import { formatPath, locatePath, parseJsonText, type JsonProblem } from './json-location';
+import { formatPath, jsonKeyName, locatePath, objectOf, parseJsonText, type JsonProblem } from './json-location';
 
 export const SIDECAR_SCHEMA_ID = 'alliance-lens/sidecar';
 export const SIDECAR_VERSION = 1;
@@ -71,6 +71,26 @@ export const sidecarSchema = z.looseObject({
   annotations: z.array(annotationSchema).default([]),
   comments: z.array(threadSchema).default([]),
   decisions: z.array(decisionSchema).default([]),
+}).superRefine((sidecar, context) => {
+  // Edits find an item by its id (removing a code takes it off the annotation or decision with that id), so two
+  // items with one id would both change. Refused, with the place of the second, rather than guessed at.
+  const check = (items: readonly { id: string }[], list: 'annotations' | 'decisions' | 'comments', seen: Map<string, string>) => {
+    items.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        context.addIssue({
+          code: 'custom', path: [list, index, 'id'],
+          message: `duplicate id "${item.id}" (${first} has it too): ids must be unique, or a change to one would also change the other; give one of them a new id`,
+        });
+      } else {
+        seen.set(item.id, `${list}[${index}]`);
+      }
+    });
+  };
+  const codingIds = new Map<string, string>();
+  check(sidecar.annotations, 'annotations', codingIds);
+  check(sidecar.decisions, 'decisions', codingIds);
+  check(sidecar.comments, 'comments', new Map());
 });
 
 export type AnchorData = z.infer<typeof anchorSchema>;
@@ -139,13 +159,14 @@ export function serializeSidecar(sidecar: Sidecar): string {
 
 function ordered(value: object, knownKeys: readonly string[]): Record<string, unknown> {
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const key of knownKeys) {
     if (source[key] === undefined || (key === 'orphaned' && source[key] !== true)) continue;
-    out[key] = source[key];
+    entries.push([key, source[key]]);
   }
-  for (const key of Object.keys(source).filter((key) => !knownKeys.includes(key)).sort()) out[key] = source[key];
-  return out;
+  const unknown = Object.keys(source).filter((key) => !knownKeys.includes(key)).sort((a, b) => (jsonKeyName(a) < jsonKeyName(b) ? -1 : jsonKeyName(a) > jsonKeyName(b) ? 1 : 0));
+  for (const key of unknown) entries.push([key, source[key]]);
+  return objectOf(entries);
 }
 
 export type { JsonProblem };

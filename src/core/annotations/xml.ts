@@ -1,7 +1,7 @@
 // A small, strict XML reader for codebook exchange files: elements, attributes, text, CDATA, comments and the
 // five predefined plus numeric entities. It refuses DOCTYPE (no entity expansion from a foreign file) and any
 // malformed input with the line and column of the problem. Enough for REFI-QDA codebooks; not a general parser.
-import { lineAndColumn } from './json-location';
+import { decodeUtf8, lineAndColumn } from './json-location';
 
 export interface XmlElement {
   /** The name as written, e.g. "Code" or "qda:Code". */
@@ -26,6 +26,8 @@ const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Far deeper than any codebook's hierarchy; deeper nesting is refused before it can exhaust the stack. */
+export const MAX_XML_DEPTH = 256;
 
 export function parseXml(source: string): XmlElement {
   return new XmlReader(source.replace(/^\uFEFF/, '')).document();
@@ -39,6 +41,10 @@ export function escapeXml(text: string): string {
 
 class XmlReader {
   private at = 0;
+  private depth = 0;
+  /** The last position whose line was counted: `at` only moves forward, so counting from there keeps the lines of
+   * all elements linear in the file's size (counting from the start for each was quadratic). */
+  private counted = { offset: 0, line: 1 };
 
   constructor(private readonly source: string) {}
 
@@ -63,7 +69,8 @@ class XmlReader {
   }
 
   private element(): XmlElement {
-    const line = this.position().line;
+    if (++this.depth > MAX_XML_DEPTH) this.fail(`elements are nested more than ${MAX_XML_DEPTH} deep`);
+    const line = this.lineAt(this.at);
     this.at++; // '<'
     const name = this.name('an element name');
     const attributes: Record<string, string> = {};
@@ -71,6 +78,7 @@ class XmlReader {
       const hadSpace = this.skipSpace();
       if (this.source.startsWith('/>', this.at)) {
         this.at += 2;
+        this.depth--;
         return { name, localName: localName(name), attributes, children: [], text: '', line };
       }
       if (this.source[this.at] === '>') {
@@ -79,7 +87,7 @@ class XmlReader {
       }
       if (!hadSpace) this.fail(`expected whitespace, ">" or "/>" in <${name}>`);
       const attribute = this.name('an attribute name');
-      if (attribute in attributes) this.fail(`attribute "${attribute}" appears twice`);
+      if (Object.hasOwn(attributes, attribute)) this.fail(`attribute "${attribute}" appears twice`);
       this.skipSpace();
       if (this.source[this.at] !== '=') this.fail(`expected "=" after attribute "${attribute}"`);
       this.at++;
@@ -90,7 +98,8 @@ class XmlReader {
       if (end === -1) this.fail(`unclosed value of attribute "${attribute}"`);
       const raw = this.source.slice(this.at + 1, end);
       if (raw.includes('<')) this.fail(`"<" inside the value of attribute "${attribute}"`);
-      attributes[attribute] = this.decode(raw, this.at + 1);
+      // defineProperty: an attribute named "__proto__" is kept as data instead of changing the object.
+      Object.defineProperty(attributes, attribute, { value: this.decode(raw, this.at + 1), enumerable: true, writable: true, configurable: true });
       this.at = end + 1;
     }
     const children: XmlElement[] = [];
@@ -104,6 +113,7 @@ class XmlReader {
         this.skipSpace();
         if (this.source[this.at] !== '>') this.fail(`expected ">" to end </${closing}>`);
         this.at++;
+        this.depth--;
         return { name, localName: localName(name), attributes, children, text, line };
       }
       if (this.source.startsWith('<!--', this.at)) this.skipPast('-->', 'an unclosed comment');
@@ -128,7 +138,7 @@ class XmlReader {
     return raw.replace(/&([^;\s&<]*);?/g, (match, body: string, index: number) => {
       const fail = (message: string) => { this.at = offset + index; return this.fail(message); };
       if (!match.endsWith(';')) return fail(`"&" must start an entity such as &amp;`);
-      if (body in ENTITIES) return ENTITIES[body]!;
+      if (Object.hasOwn(ENTITIES, body)) return ENTITIES[body]!;
       const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
       if (!numeric) return fail(`unknown entity &${body};`);
       const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
@@ -156,6 +166,15 @@ class XmlReader {
     this.at = end + terminator.length;
   }
 
+  private lineAt(offset: number): number {
+    if (offset < this.counted.offset) return lineAndColumn(this.source, offset).line;
+    let line = this.counted.line;
+    for (let i = this.source.indexOf('\n', this.counted.offset); i !== -1 && i < offset; i = this.source.indexOf('\n', i + 1)) line++;
+    this.counted = { offset, line };
+    return line;
+  }
+
+  /** Only for errors: the column needs the text since the line's start. */
   private position(): { line: number; column: number } {
     return lineAndColumn(this.source, this.at);
   }
@@ -168,4 +187,21 @@ class XmlReader {
 
 function localName(name: string): string {
   return name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+}
+
+/** The text of an XML file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else,
+ * such as Latin-1, is refused with the place of the first byte that is not UTF-8, never read with U+FFFD. */
+export function decodeXmlBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number; message: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded;
+  const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 200)))?.[1];
+  const { line, column } = decoded.problem;
+  return {
+    ok: false, line,
+    message: `the file is not UTF-8: byte 0x${(bytes[decoded.offset] ?? 0).toString(16).padStart(2, '0')} at line ${line}, column ${column}`
+      + `${declared ? ` (it declares encoding "${declared}")` : ''}; a REFI-QDA codebook must be UTF-8 or UTF-16 with a byte-order mark. `
+      + 'Save it as UTF-8 and import it again',
+  };
 }

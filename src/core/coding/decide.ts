@@ -170,6 +170,20 @@ function derivedCodes(coding: Omit<UtteranceCoding, 'codes' | 'findings'>): stri
 /** Two rules naming the same words (a sentence-initial and a clause imperative in "Okay, so throw them away")
  * make one finding, the first. */
 function oneFindingPerPlace(findings: readonly Finding[]): Finding[] {
+  // Findings come ordered by start (the matcher sorts them): then a finding overlaps an earlier kept one of its code
+  // exactly when it starts before the furthest end among them, so one pass suffices (thousands of findings in a
+  // long utterance made the pairwise check quadratic). Any other order takes the pairwise check.
+  if (findings.some((finding, i) => i > 0 && finding.start < findings[i - 1].start)) return oneFindingPerPlacePairwise(findings);
+  const furthestEnd = new Map<string, number>();
+  return findings.filter((finding) => {
+    const end = furthestEnd.get(finding.code);
+    if (end !== undefined && finding.start < end) return false;
+    furthestEnd.set(finding.code, Math.max(end ?? 0, finding.end));
+    return true;
+  });
+}
+
+function oneFindingPerPlacePairwise(findings: readonly Finding[]): Finding[] {
   const kept: Finding[] = [];
   for (const finding of findings) {
     const repeats = kept.some((other) => other.code === finding.code && other.start < finding.end && finding.start < other.end);
@@ -183,9 +197,15 @@ function oneFindingPerPlace(findings: readonly Finding[]): Finding[] {
  * trainee that part of a directive was collaborative. Affirmations are kept, since praise beside an order is
  * still praise. */
 function withoutCollaborationInsideDirectives(findings: Finding[], sentenceOf: (finding: Finding) => number): Finding[] {
+  const bySentence = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    const sentence = sentenceOf(finding);
+    const list = bySentence.get(sentence);
+    if (list) list.push(finding);
+    else bySentence.set(sentence, [finding]);
+  }
   const directiveSentences = new Set<number>();
-  for (const sentence of new Set(findings.map(sentenceOf))) {
-    const inSentence = findings.filter((finding) => sentenceOf(finding) === sentence);
+  for (const [sentence, inSentence] of bySentence) {
     if (inSentence.some((finding) => finding.stance === 'directive') && deriveStance(inSentence) === 'directive') directiveSentences.add(sentence);
   }
   return findings.filter((finding) => !(finding.stance === 'collaborative' && finding.code !== 'collaborative.affirm'

@@ -9,6 +9,7 @@
 //   skips patterns that cannot match (the word set it checks is a superset of what compromise compares), so the
 //   output is identical with and without it: test/unit/coding/matcher.test.ts checks exactly that.
 import nlp from 'compromise/two';
+import { boundForCompromise } from './bounded-text';
 import { untaggedTerms } from './untagged-terms';
 import type { Rule } from './rule-schema';
 
@@ -172,7 +173,9 @@ const runMatch = (nlp.methods() as unknown as {
 export function matchUtterance(compiled: CompiledRules, text: string): MatchResult {
   let doc: View;
   try {
-    doc = compiled.needsTagger ? nlp(text) : untaggedTerms(text);
+    // Long sentences and tokens are cut (same length, so offsets hold): compromise is super-linear in both.
+    const bounded = boundForCompromise(text);
+    doc = compiled.needsTagger ? nlp(bounded) : untaggedTerms(bounded);
     // Contractions add implicit terms; fresh indexes keep match pointers (and so our offsets) exact.
     doc.compute('index');
     doc.compute('offset');

@@ -1,6 +1,8 @@
 // Human names for code ids, for hovers, the summary panel and exports.
 
-const CODE_NAMES: Record<string, string> = {
+// A Map, not an object: an id such as "__proto__" or "constructor" (from someone's sidecar) must not find
+// Object.prototype's members.
+const CODE_NAMES = new Map<string, string>(Object.entries({
   'collaborative.seek': 'Seeking collaboration',
   'collaborative.autonomy': 'Emphasising autonomy',
   'collaborative.permission': 'Asking permission',
@@ -24,9 +26,9 @@ const CODE_NAMES: Record<string, string> = {
   'talk.sustain': 'Sustain talk',
   'rupture.withdrawal': 'Withdrawal (rupture)',
   'rupture.confrontation': 'Confrontation (rupture)',
-};
+}));
 
 /** Human-readable name of a code id, e.g. "directive.command" → "Command". Unknown ids come back as they are. */
 export function codeName(codeId: string): string {
-  return CODE_NAMES[codeId] ?? codeId;
+  return CODE_NAMES.get(codeId) ?? codeId;
 }

@@ -3,6 +3,7 @@
 import nlp from 'compromise/two';
 import { REPAIR_MOVES } from './repair-move-list';
 import { memoizeByText } from '../memo';
+import { boundForCompromise } from '../coding/bounded-text';
 
 export { REPAIR_MOVES, type RepairMove } from './repair-move-list';
 
@@ -31,6 +32,6 @@ function detectRepairMove(text: string): string | null {
 
 /** Which moves' patterns match the text. Tokenising without tagging is enough: the patterns match words only. */
 export function matchingRepairMoves(text: string): string[] {
-  const { found } = nlp.tokenize(text).sweep(repairNet());
+  const { found } = nlp.tokenize(boundForCompromise(text)).sweep(repairNet());
   return [...new Set(found.map((hit) => String((hit as { reason?: string }).reason)))];
 }

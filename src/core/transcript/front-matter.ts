@@ -17,7 +17,8 @@ const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 const ENTRY = /^[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_ .-]{0,60}?)[ \t]*:(.*)$/u;
 const ROLE_KEYS = new Map<string, Role>([['therapist', 'therapist'], ['therapists', 'therapist'], ['client', 'client'], ['clients', 'client']]);
-/** A header much longer than this is not front matter but a document that happens to start with "---". */
+/** A header much longer than this (or one without a closing line) is not front matter but a document that happens
+ * to start with "---". */
 const MAX_LINES = 200;
 
 export function readFrontMatter(text: string, lines: Lines, warnings: WarningList): FrontMatter {
@@ -50,8 +51,10 @@ export function readFrontMatter(text: string, lines: Lines, warnings: WarningLis
   }
   // A lone "---" above ordinary text is a rule, not front matter.
   if (entries === 0) return none;
-  // Unclosed: keep what was read as front matter and parse the rest as the transcript, so no turn is lost.
-  warnings.add('front matter', 1, `The front matter that opens with "---" on line 1 is not closed by a "---" line; `
-    + `lines 2 to ${i} were read as front matter (key: value) and the transcript from line ${i + 1}.`);
-  return { bodyLine: i, roles, metadata };
+  // Unclosed: not front matter. Lines such as "T: hello" look like "key: value", so reading them as a header would
+  // swallow the turns; the whole text is read as the transcript instead, and the "---" line is a preamble.
+  warnings.add('front matter', 1, `Line 1 opens with "---" but no "---" line closes the block${i < last ? ` (line ${i + 1} is not "key: value")` : ''}, `
+    + 'so it is not front matter: its lines are read as the transcript and no roles are declared. '
+    + 'Close the block with a "---" line to declare roles.');
+  return none;
 }

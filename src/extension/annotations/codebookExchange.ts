@@ -40,7 +40,8 @@ export async function importCodebook(codebooks: CodebookService, source?: vscode
     }
     existing = parsed.file;
   }
-  const result = importQdc(await readTextFile(file) ?? '', existing);
+  // Bytes, not text: the importer reads UTF-16 too and refuses Latin-1 with a message that says so.
+  const result = importQdc(await vscode.workspace.fs.readFile(file), existing);
   if (!result.ok) {
     const first = result.problems[0]!;
     void vscode.window.showErrorMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(file)} is not a REFI-QDA codebook Alliance Lens can read (${first.message}). Nothing was imported.`, 'Open')

@@ -191,11 +191,25 @@ export class SidecarStore implements vscode.Disposable {
     const entryKey = [...this.entries].find(([, entry]) => entry.sidecarUri.toString() === sidecarUri.toString())?.[0];
     if (!entryKey) return;
     const entry = this.entries.get(entryKey)!;
-    const text = await readTextFile(sidecarUri).catch(() => undefined);
-    if (text === undefined || text === entry.lastWritten) return;
+    let text: string | undefined;
+    let unreadable: string | undefined;
+    try {
+      text = await readTextFile(sidecarUri);
+    } catch (error) {
+      unreadable = error instanceof Error ? error.message : String(error);
+    }
+    if (unreadable === undefined && (text === undefined || text === entry.lastWritten)) return;
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === entryKey);
     if (!document) {
       this.entries.delete(entryKey);
+      return;
+    }
+    if (unreadable !== undefined) {
+      // E.g. no longer valid UTF-8: treated like a broken file, never saved over until it is fixed.
+      entry.sidecar = null;
+      entry.problems = [{ line: 1, column: 1, field: '', message: `cannot be read (${unreadable})` }];
+      this.reportProblems(entry);
+      this.changed.fire(document.uri);
       return;
     }
     this.applyFileText(entry, document, text);

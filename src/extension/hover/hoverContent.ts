@@ -22,7 +22,7 @@ const STANCE_LABEL: Record<string, string> = {
  * and a link to switch the rule off. */
 export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, names: HoverNames): string {
   const rule = names.describeRule(finding.rule);
-  const stance = STANCE_LABEL[finding.stance] ?? finding.stance;
+  const stance = Object.hasOwn(STANCE_LABEL, finding.stance) ? STANCE_LABEL[finding.stance]! : finding.stance;
   const lines = [`**${escapeMarkdown(names.codeName(finding.code))}** · ${escapeMarkdown(stance)}`, ''];
   lines.push(escapeMarkdown(finding.message || rule?.message || ''), '');
   if (rule?.reference) lines.push(`*Guideline:* ${escapeMarkdown(rule.reference)}`, '');

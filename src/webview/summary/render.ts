@@ -171,7 +171,7 @@ function renderWarnings(summary: SummaryModel): HTMLElement | null {
 
 function renderSummary(summary: SummaryModel, send: Send): HTMLElement {
   return h('div', { class: 'summary' },
-    h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, FORMAT_LABEL[summary.format] ?? summary.format)),
+    h('header', { class: 'file' }, h('h1', { title: summary.fileName }, summary.fileName), h('span', { class: 'muted small' }, (Object.hasOwn(FORMAT_LABEL, summary.format) ? FORMAT_LABEL[summary.format] : summary.format))),
     renderIndex(summary),
     renderSpeakers(summary, send),
     renderScores(summary, send),

@@ -1,7 +1,10 @@
 // Random mutations of the fixtures (deleted, duplicated and garbled lines, random Unicode, random CR/CRLF) must
-// never make the parser throw or break its offsets.
+// never make the parser throw or break its offsets; long pathological stretches spliced in never make the analysis
+// slow or move a finding off the words that fired.
 import * as assert from 'assert';
+import { analyzeTranscript } from '../../../src/core';
 import { parseTranscript } from '../../../src/core/transcript';
+import { PATHOLOGICAL } from '../coding/pathological';
 import { pick, randomInt, seededRandom } from '../annotations/random';
 import { fixture, fixtureNames, offsetProblem } from './fixtures';
 
@@ -67,5 +70,40 @@ describe('transcript parser under random mutation', () => {
     // The mutations must leave most transcripts readable, or the test would check nothing.
     assert.deepStrictEqual([...formats].sort(), ['labeled', 'otter', 'srt', 'webvtt']);
     assert.ok(utterances > MUTATIONS * 2, `only ${utterances} utterances over ${MUTATIONS} mutations`);
+  });
+});
+
+describe('analysis under pathological mutation', () => {
+  it('keeps findings on the words that fired when long pathological stretches are spliced into the fixtures', function () {
+    this.timeout(120_000);
+    const sources = fixtureNames().map((name) => ({ name, text: fixture(name) }));
+    const families = Object.entries(PATHOLOGICAL);
+    const random = seededRandom(20261207);
+    let findings = 0;
+    for (let i = 0; i < 60; i++) {
+      const source = sources[i % sources.length];
+      const [family, make] = families[i % families.length];
+      const lines = source.text.split('\n');
+      const at = randomInt(random, 0, lines.length - 1);
+      const column = randomInt(random, 0, lines[at].length);
+      // A newline would start lines the format may not allow (cues, headers): splice the family without them.
+      lines[at] = lines[at].slice(0, column) + make(randomInt(random, 2_000, 8_000)).replace(/\n/g, ' ') + lines[at].slice(column);
+      const text = lines.join('\n');
+      const context = `${family} spliced into line ${at + 1} of ${source.name}`;
+      let analysis;
+      try {
+        analysis = analyzeTranscript(text, { fileName: source.name });
+      } catch (error) {
+        assert.fail(`threw ${String(error)} on ${context}`);
+      }
+      for (const utterance of analysis.utterances) {
+        for (const finding of utterance.findings) {
+          findings++;
+          assert.ok(utterance.start <= finding.start && finding.start < finding.end && finding.end <= utterance.end, `${JSON.stringify(finding)} in ${context}`);
+          assert.match(text.slice(finding.start, finding.end), /^[\p{L}\p{N}]/u, `${JSON.stringify(finding)} in ${context}`);
+        }
+      }
+    }
+    assert.ok(findings > 100, `only ${findings} findings`);
   });
 });

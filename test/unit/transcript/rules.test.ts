@@ -142,11 +142,27 @@ describe('transcript rules', () => {
   });
 
   describe('warnings for malformed input', () => {
-    it('warns about unclosed front matter and still reads its roles and the transcript', () => {
+    it('reads an unclosed leading "---" block as transcript, not front matter, and says so', () => {
       const parsed = parse('---\ntherapist: Kim\nclient: Lou\nKim says hello\nLou: hi\nKim: welcome\n');
-      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role]), [['Lou', 'client'], ['Kim', 'therapist']]);
-      assert.strictEqual(parsed.warnings.length, 1);
-      assert.match(parsed.warnings[0].message, /not closed/);
+      assert.deepStrictEqual(parsed.utterances.map((u) => [u.speaker, u.role, u.text]),
+        [['therapist', 'therapist', 'Kim'], ['client', 'client', 'Lou\nKim says hello\nLou: hi\nKim: welcome']]);
+      assert.deepStrictEqual(parsed.warnings.map((w) => w.line), [1, 5, 6]);
+      assert.match(parsed.warnings[0].message, /no "---" line closes the block \(line 4 is not "key: value"\), so it is not front matter/);
+    });
+
+    it('never swallows turns after an unclosed "---": every "T:"/"C:" line stays an utterance', () => {
+      const turns = Array.from({ length: 250 }, (_, i) => (i % 2 === 0 ? `T: How was week ${i}?` : `C: Fine, week ${i} was fine.`));
+      const parsed = parse(['---', ...turns, ''].join('\n'));
+      assert.strictEqual(parsed.utterances.length, 250);
+      assert.deepStrictEqual(parsed.utterances.slice(0, 2).map((u) => [u.speaker, u.line]), [['T', 2], ['C', 3]]);
+      const short = parse('---\nT: Hello, how are you?\nC: Fine.\nT: Good?\n');
+      assert.deepStrictEqual(short.utterances.map((u) => u.text), ['Hello, how are you?', 'Fine.', 'Good?']);
+    });
+
+    it('still reads a closed front matter block, and a "---" rule above ordinary turns is no front matter', () => {
+      const closed = parse('---\ntherapist: Kim\nclient: Lou\n---\nKim: Hello?\nLou: Hi.\n');
+      assert.deepStrictEqual(closed.utterances.map((u) => [u.speaker, u.role]), [['Kim', 'therapist'], ['Lou', 'client']]);
+      assert.deepStrictEqual(closed.warnings, []);
     });
 
     it('warns about a malformed cue and keeps its text', () => {

@@ -3,7 +3,7 @@ import { toCsv, type CsvValue } from '../../../core/csv';
 import { ACCURACY_SECTION, bandIsTrusted, MIN_ICC_FOR_BAND } from '../../../core/summary/score-agreement';
 import { TREND_SCORES, type TrendScoreInfo } from '../../../core/trends/trend-scores';
 import { TREND_SCORE_IDS, type TrendsReport } from '../../../core/trends/trends';
-import { printable } from '../table';
+import { forTerminal } from '../../terminal';
 import type { TrendsFormatOptions } from './options';
 
 /** ARCHITECTURE.md §3, "Session metadata and trends". */
@@ -44,11 +44,11 @@ export function trendsTable(report: TrendsReport, options: TrendsFormatOptions):
           const change = session.change[score.id];
           return value === null ? 'n/a' : change === null || change === 0 ? score.format(value) : `${score.format(value)} (${score.formatChange(change)})`;
         }),
-        printable(session.file),
+        forTerminal(session.file, { singleLine: true }),
       ]),
     ];
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    const heading = `${options.groupBy}: ${group.key === null ? '(none)' : printable(group.key)}  (${group.sessions.length} ${group.sessions.length === 1 ? 'session' : 'sessions'})`;
+    const heading = `${options.groupBy}: ${group.key === null ? '(none)' : forTerminal(group.key, { singleLine: true })}  (${group.sessions.length} ${group.sessions.length === 1 ? 'session' : 'sessions'})`;
     return [heading, ...rows.map((row) => `  ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}`.trimEnd())].join('\n');
   });
   const footnote = TREND_SCORES.some(isEstimate)
