@@ -12,6 +12,7 @@ import { evaluateMiStance } from '../eval/mi-stance';
 import { formatMiStance, formatSplit, formatStance } from '../eval/report';
 import { sessionReport } from '../eval/sessions';
 import { evaluateStance, parseStanceFile, type StanceItem } from '../eval/stance';
+import { measureCueAgreement } from '../eval/cue-agreement';
 import { formatRuptures } from '../eval/rupture-report';
 import { builtinRuptureDirectory, evaluateRuptures, readRuptureFolder } from '../eval/ruptures';
 import { evaluateSplit } from '../eval/utterance-eval';
@@ -35,6 +36,8 @@ negotiation+options; confusion matrices; the human-human agreement beside each f
   --mi-stance DIR counsellor sentences coded with MITI labels: a folder of Therapist: transcripts and
                   labels.jsonl (file, index_in_file, source_label, stance, behaviour); prints stance macro-F1,
                   per-class F1, confusions and behaviour kappa (never copied into the project)
+  --cue-agreement with --mi-stance: print, as JSON for src/core/coding/rules/cue-agreement.json, how often
+                  each stance cue agreed with the experts where it fired (what the hovers show)
   --ruptures [DIR] 3RS rupture markers (withdrawal, confrontation) and their repair against a folder of
                   NAME.transcript + NAME.labels.json (default: the built-in set, test/fixtures/ruptures); prints
                   per-marker precision/recall/F1, rupture-vs-none F1, the confusion, repair accuracy and the misses
@@ -53,17 +56,18 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args: withRupturesValue(args), strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, ruptures: { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } },
+      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, 'cue-agreement': { type: 'boolean' }, ruptures: { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, ruptures, misses, deidentify } = parsed.values;
+  const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, 'cue-agreement': cueAgreementWanted = false, ruptures, misses, deidentify } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
   if (!annomi && !stance && !miStance && !ruptures && !deidentify) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR, --ruptures [DIR] or --deidentify DIR');
   if (sessions && !annomi) throw new UsageError('--sessions needs --annomi PATH');
+  if (cueAgreementWanted && !miStance) throw new UsageError('--cue-agreement needs --mi-stance DIR');
   if (misses !== undefined && !/^\d+$/.test(misses)) throw new UsageError('--misses takes a whole number');
-  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, ruptures, misses: misses === undefined ? undefined : Number(misses), deidentify };
+  return { annomi, split: split as AnnoMiSplitOption, sessions, stance, miStance, cueAgreement: cueAgreementWanted, ruptures, misses: misses === undefined ? undefined : Number(misses), deidentify };
 }
 
 /** The stance set shipped with the project, found from dist/cli.js or from the source tree. */
@@ -109,7 +113,10 @@ export const evalCommand: CliCommand = {
     }
     if (options.miStance) {
       if (!fs.existsSync(options.miStance)) throw new Error(`${options.miStance}: no such directory`);
-      io.stdout(formatMiStance(evaluateMiStance(options.miStance), options.miStance, options.misses ?? 15));
+      const evaluation = evaluateMiStance(options.miStance);
+      // The table is data beside the rules: printed alone, as JSON, so that it can be written straight to its file.
+      if (options.cueAgreement) io.stdout(`${JSON.stringify(measureCueAgreement(evaluation.items, `${path.basename(path.resolve(options.miStance))}, ${evaluation.stanceN} MITI-coded counsellor sentences`), null, 2)}\n`);
+      else io.stdout(formatMiStance(evaluation, options.miStance, options.misses ?? 15));
     }
     if (options.ruptures) {
       const directory = options.ruptures === 'builtin' ? builtinRuptureDirectory() : options.ruptures;

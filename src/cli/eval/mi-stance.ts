@@ -22,6 +22,8 @@ export interface MiStanceItem extends MiStanceLabel {
   text: string;
   predictedStance: Stance;
   predictedBehaviour: string | null;
+  /** The rules that fired, with the stance each gives. */
+  cues: { rule: string; stance: Stance }[];
 }
 
 export interface MiStanceEvaluation {
@@ -76,7 +78,8 @@ export function evaluateMiStance(directory: string, analyzer = new Analyzer()): 
     }
     const utterance = analysis.utterances[label.index];
     if (!utterance) throw new Error(`${label.file}: labels.jsonl names utterance ${label.index}, the file has ${analysis.utterances.length}`);
-    return { ...label, text: utterance.text, predictedStance: utterance.stance, predictedBehaviour: utterance.behaviour };
+    const cues = [...new Map(utterance.findings.map((finding) => [finding.rule, { rule: finding.rule, stance: finding.stance }])).values()];
+    return { ...label, text: utterance.text, predictedStance: utterance.stance, predictedBehaviour: utterance.behaviour, cues };
   });
 
   const stanced = items.filter((item) => item.stance !== null);

@@ -2,6 +2,7 @@
 // a time. Findings say which words fired, which rule and which guideline; decide.ts turns them into codes.
 import type { Finding, Role, Stance, UtteranceCoding } from '../types';
 import { CONTEXT_RULES, NO_CONTEXT, situate, type UtteranceContext } from './context';
+import { CUE_AGREEMENT_SOURCE, cueAgreement, type CueAgreement } from './cue-agreement';
 import { decide } from './decide';
 import { maskNonVerbal } from './mask';
 import { compileRules, matchUtterance, type CompiledRules } from './matcher';
@@ -34,6 +35,8 @@ export interface RuleDescription {
   message: string;
   /** The guideline it comes from, e.g. "MITI 4.2.1 · Emphasizing Autonomy". */
   reference: string;
+  /** For a built-in stance cue: how often it agreed with expert coders where it fired (measured, not assumed). */
+  agreement?: CueAgreement & { measuredOn: string };
 }
 
 export interface Coder {
@@ -166,7 +169,11 @@ export function createCoder(options: CoderOptions = {}): Coder {
     describeRule: (ruleId) => {
       const rule = byId.get(ruleId) ?? builtInRules().rules.find((located) => located.rule.id === ruleId)?.rule
         ?? CONTEXT_RULES.find((contextRule) => contextRule.id === ruleId);
-      return rule && { id: rule.id, code: rule.code, stance: rule.stance, message: rule.message, reference: rule.reference };
+      const agreement = cueAgreement(ruleId);
+      return rule && {
+        id: rule.id, code: rule.code, stance: rule.stance, message: rule.message, reference: rule.reference,
+        ...(agreement && agreement.stance === rule.stance ? { agreement: { ...agreement, measuredOn: CUE_AGREEMENT_SOURCE } } : {}),
+      };
     },
   };
 }

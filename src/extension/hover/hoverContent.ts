@@ -26,6 +26,7 @@ export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, na
   const lines = [`**${escapeMarkdown(names.codeName(finding.code))}** · ${escapeMarkdown(stance)}`, ''];
   lines.push(escapeMarkdown(finding.message || rule?.message || ''), '');
   if (rule?.reference) lines.push(`*Guideline:* ${escapeMarkdown(rule.reference)}`, '');
+  if (rule?.agreement && rule.agreement.fired > 0) lines.push(agreementLine(rule.agreement), '');
   const otherCodes = utterance.codes.filter((code) => code !== finding.code);
   if (otherCodes.length > 0) {
     lines.push(`*Also in this utterance:* ${otherCodes.map((code) => escapeMarkdown(names.codeName(code))).join(', ')}`, '');
@@ -33,6 +34,20 @@ export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, na
   const args = encodeURIComponent(JSON.stringify([finding.rule]));
   lines.push(`Rule \`${finding.rule.replace(/`/g, '')}\` · [Turn this rule off](command:${DISABLE_RULE_COMMAND}?${args} "Adds the rule to allianceLens.rules.disabled")`);
   return lines.join('\n');
+}
+
+/** Below this many expert-coded sentences a cue's agreement is not worth a percentage. */
+const MIN_SENTENCES_FOR_AGREEMENT = 10;
+
+/** "Experts agreed in 22 of 24": how far this kind of cue held on expert-coded sentences, so one highlight is read
+ * with the right weight. */
+function agreementLine(agreement: NonNullable<RuleDescription['agreement']>): string {
+  if (agreement.fired < MIN_SENTENCES_FOR_AGREEMENT) {
+    return `*How often this cue agreed with expert coders:* it fired on only ${agreement.fired} MITI-coded sentences (${escapeMarkdown(agreement.measuredOn)}), too few to say.`;
+  }
+  const percent = Math.round((100 * agreement.agreed) / agreement.fired);
+  return `*How often this cue agreed with expert coders:* ${agreement.agreed} of ${agreement.fired} sentences it fired on (${percent} %) `
+    + `were coded ${escapeMarkdown(agreement.stance)} by MITI coders (${escapeMarkdown(agreement.measuredOn)}).`;
 }
 
 /** Why a question or reflection matters, with the thresholds from the one table of MITI bands, and, for a score that

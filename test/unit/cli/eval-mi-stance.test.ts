@@ -48,6 +48,22 @@ describe('eval --mi-stance', function () {
     assert.match(run.stdout, /Emphasize Autonomy +1 +0 +0/);
   });
 
+  it('prints, with --cue-agreement, how often each stance cue agreed with the labels, as the JSON stored beside the rules', () => {
+    ensureBuiltCli();
+    // The persuasion cue fires twice: once on a sentence coded directive, once on one the labels call neutral.
+    const folder = tempDirectory({
+      'mini.txt': `${FOLDER['mini.txt']}\nTherapist: You should know the results by Friday.`,
+      'labels.jsonl': `${FOLDER['labels.jsonl']}\n${label(4, 'Give Information', 'neutral', 'input')}`,
+    });
+    const run = runCli(['eval', '--mi-stance', folder, '--cue-agreement']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const table = JSON.parse(run.stdout) as { measuredOn: string; cues: Record<string, { stance: string; fired: number; agreed: number }> };
+    assert.match(table.measuredOn, /4 MITI-coded counsellor sentences$/);
+    assert.deepStrictEqual(table.cues['directive.persuade.should'], { stance: 'directive', fired: 2, agreed: 1 });
+    assert.deepStrictEqual(table.cues['collaborative.autonomy.choice'], { stance: 'collaborative', fired: 1, agreed: 1 });
+    assert.ok(Object.values(table.cues).every((cue) => cue.stance !== 'neutral'));
+  });
+
   it('says what is missing when the folder has no labels', () => {
     ensureBuiltCli();
     const run = runCli(['eval', '--mi-stance', tempDirectory({ 'a.txt': 'Therapist: Hello.' })]);

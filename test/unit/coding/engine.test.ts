@@ -237,3 +237,13 @@ describe('coding engine: robustness', () => {
     assert.strictEqual(codeName('custom.thing'), 'custom.thing');
   });
 });
+
+describe('cue agreement with expert coders (data beside the rules)', () => {
+  it('describes a measured built-in stance cue with its counts, and a cue that was never measured without any', () => {
+    const described = createCoder().describeRule('directive.command.imperative');
+    assert.ok(described?.agreement, 'no measured agreement for the imperative cue');
+    assert.ok(described.agreement.fired >= described.agreement.agreed && described.agreement.agreed >= 0);
+    assert.strictEqual(described.agreement.stance, 'directive');
+    assert.strictEqual(createCoder().describeRule('question.open.wh')?.agreement, undefined);
+  });
+});

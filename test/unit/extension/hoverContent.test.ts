@@ -32,6 +32,16 @@ describe('hoverMarkdown', () => {
     assert.ok(markdown.includes(`(command:allianceLens.disableRule?${args} `));
   });
 
+  it('says how often the cue agreed with expert coders, and that a handful of sentences is too few to say', () => {
+    const withAgreement = (fired: number, agreed: number) => ({
+      codeName: names.codeName,
+      describeRule: (rule: string) => ({ ...names.describeRule('directive.command.imperative')!, id: rule, agreement: { stance: 'directive', fired, agreed, measuredOn: 'a MITI-coded set' } }),
+    });
+    assert.ok(hoverMarkdown(fired, turn, withAgreement(52, 47)).includes('47 of 52 sentences it fired on (90 %) were coded directive by MITI coders (a MITI-coded set).'));
+    assert.ok(hoverMarkdown(fired, turn, withAgreement(3, 1)).includes('it fired on only 3 MITI-coded sentences (a MITI-coded set), too few to say.'));
+    assert.ok(!markdown.includes('agreed with expert coders'), 'no agreement line without measured figures');
+  });
+
   it("falls back to the rule's message when the finding has none", () => {
     assert.ok(hoverMarkdown({ ...fired, message: '' }, turn, names).includes('An imperative tells the client what to do.'));
   });
