@@ -90,8 +90,9 @@ export function agreementText(id: SessionScoreId): string {
   return icc === null ? 'not measured' : `ICC ${icc.toFixed(2)}`;
 }
 
-/** "Estimate: … agrees with expert coders only at ICC 0.40 …", beside every score that is not trusted. */
+/** "Estimate, not graded: agrees with expert coders at ICC 0.40 …", beside every score that is not trusted. Short,
+ * because it stands beside each such score; the README section it points to says how it was measured. */
 export function estimateNote(id: SessionScoreId): string {
-  return `Estimate: session by session it agrees with expert coders only at ${agreementText(id)} on held-out sessions `
-    + `(a MITI band needs ${MIN_ICC_FOR_BAND.toFixed(2)}), so no band is given. See ${ACCURACY_SECTION}.`;
+  return `Estimate, not graded: session by session it agrees with expert coders at ${agreementText(id)} on held-out `
+    + `sessions; a MITI band needs ${MIN_ICC_FOR_BAND.toFixed(2)}.`;
 }
