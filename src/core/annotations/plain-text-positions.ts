@@ -15,10 +15,11 @@ export class PlainTextPositions {
   /** UTF-16 offsets in `plain` of each character written as a surrogate pair, ascending. */
   private readonly astralAt: number[] = [];
 
-  constructor(readonly original: string) {
+  /** `keepLineEndings` counts the text as it is, CRs included: how a foreign project's positions are read. */
+  constructor(readonly original: string, { keepLineEndings = false } = {}) {
     let plain = '';
     let from = 0;
-    for (let at = original.indexOf('\r'); at !== -1; at = original.indexOf('\r', at + 1)) {
+    for (let at = keepLineEndings ? -1 : original.indexOf('\r'); at !== -1; at = original.indexOf('\r', at + 1)) {
       if (original[at + 1] === '\n') {
         plain += original.slice(from, at);
         this.droppedCr.push(at);
@@ -26,7 +27,7 @@ export class PlainTextPositions {
       }
     }
     // A lone CR (old Mac files) keeps its place but becomes LF, so offsets do not move.
-    this.plain = (plain + original.slice(from)).replace(/\r/g, '\n');
+    this.plain = keepLineEndings ? original : (plain + original.slice(from)).replace(/\r/g, '\n');
     for (let at = 0; at < this.plain.length; at++) {
       const unit = this.plain.charCodeAt(at);
       if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(this.plain.charCodeAt(at + 1))) {
@@ -40,9 +41,28 @@ export class PlainTextPositions {
   /** The character position in the exchanged text of a UTF-16 offset in the original. An offset between a CR and
    * its LF counts as the line's end; one inside a surrogate pair as the start of its character. */
   toCharacter(originalOffset: number): number {
-    const offset = Math.min(Math.max(originalOffset, 0), this.original.length);
-    const inPlain = offset - countBelow(this.droppedCr, offset);
+    const inPlain = this.toPlainOffset(originalOffset);
     return inPlain - countBelow(this.astralAt, inPlain);
+  }
+
+  /** The UTF-16 offset in the exchanged text of a UTF-16 offset in the original. */
+  toPlainOffset(originalOffset: number): number {
+    const offset = Math.min(Math.max(originalOffset, 0), this.original.length);
+    return offset - countBelow(this.droppedCr, offset);
+  }
+
+  /** The UTF-16 offset in the original of a UTF-16 offset in the exchanged text. A dropped CR sits just before the
+   * LF it belonged to: an offset at that LF maps to before the CR, so a selection that ends at the end of a line
+   * does not swallow half a line ending. */
+  fromPlainOffset(plainOffset: number): number {
+    const inPlain = Math.min(Math.max(plainOffset, 0), this.plain.length);
+    let crs = 0;
+    for (let low = 0, high = this.droppedCr.length; low < high;) {
+      const middle = (low + high) >> 1;
+      if (this.droppedCr[middle]! - middle < inPlain) low = crs = middle + 1;
+      else high = middle;
+    }
+    return inPlain + crs;
   }
 
   /** The UTF-16 offset in the original of a character position in the exchanged text, or null when it lies
@@ -56,16 +76,7 @@ export class PlainTextPositions {
       if (this.astralAt[middle]! - middle < character) low = pairs = middle + 1;
       else high = middle;
     }
-    const inPlain = character + pairs;
-    // A dropped CR sits just before the LF it belonged to: a position at that LF maps to before the CR, so a
-    // selection that ends at the end of a line does not swallow half a line ending.
-    let crs = 0;
-    for (let low = 0, high = this.droppedCr.length; low < high;) {
-      const middle = (low + high) >> 1;
-      if (this.droppedCr[middle]! - middle < inPlain) low = crs = middle + 1;
-      else high = middle;
-    }
-    return inPlain + crs;
+    return this.fromPlainOffset(character + pairs);
   }
 }
 
