@@ -52,8 +52,53 @@ export function unpackQdpx(bytes: Uint8Array, limits = QDPX_LIMITS): Map<string,
     throw new QdpxArchiveError(`not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
   }
   // fflate inflates into a buffer of the size the archive declares, so an entry that lies about its size cannot
-  // grow past it; the checks above bound what it declares.
+  // grow past it; the checks above bound what it declares. Such an entry comes out cut short, which its checksum
+  // shows, as it shows any other damage.
+  const checksums = centralDirectoryChecksums(bytes);
+  for (const [name, content] of Object.entries(files)) {
+    const expected = checksums.get(name);
+    if (expected !== undefined && expected !== crc32(content)) {
+      throw new QdpxArchiveError(`the entry "${name}" is damaged or declares a false size (its checksum does not match); the archive is refused`);
+    }
+  }
   return new Map(Object.entries(files));
+}
+
+/** Entry name → CRC-32 as the central directory records it (fflate does not check it). Empty for ZIP64 archives,
+ * whose sizes this reader's limits keep far below anyway. */
+function centralDirectoryChecksums(bytes: Uint8Array): Map<string, number> {
+  const checksums = new Map<string, number>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) return checksums;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (at === 0xffffffff) return checksums;
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    checksums.set(name, view.getUint32(at + 16, true));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return checksums;
+}
+
+let crcTable: Uint32Array | null = null;
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Why an entry's name is not acceptable, or null. Names are never used as paths on disk, but an archive that
