@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnnotationsApi } from '../../src/extension/annotations';
+import { readQdpx } from '../../src/core/annotations/qdpx-read';
 import type { Sidecar } from '../../src/core/annotations/sidecar';
 import type { Analysis } from '../../src/core/types';
 import { EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
@@ -246,6 +247,19 @@ describe('Human coding (annotations)', function () {
     const refused = await vscode.commands.executeCommand('allianceLens.importCodebook', vscode.Uri.file(path.join(directory, 'broken.qdc')));
     assert.strictEqual(refused, undefined);
     assert.strictEqual(fs.readFileSync(codebookFile, 'utf8'), written);
+  });
+
+  it('exports the coded transcripts as a REFI-QDA project (.qdpx) that the importer reads back', async () => {
+    const exported = vscode.Uri.file(path.join(directory, 'project.qdpx'));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('allianceLens.exportProject', exported);
+    assert.strictEqual(written?.fsPath, exported.fsPath);
+    const read = readQdpx(new Uint8Array(fs.readFileSync(exported.fsPath)));
+    assert.ok(read.ok, read.ok ? '' : read.problems.join('\n'));
+    const source = read.project.sources.find((candidate) => candidate.name.endsWith('session.transcript'));
+    assert.ok(source, `session.transcript is among ${read.project.sources.map((candidate) => candidate.name).join(', ')}`);
+    assert.strictEqual(source.text, editor.document.getText().replace(/\r\n/g, '\n'));
+    const coders = new Set(source.selections.flatMap((selection) => selection.codings.map((coding) => read.project.users.get(coding.userGuid ?? '') ?? '')));
+    assert.ok(coders.has('ana'), `ana codes in the project: ${[...coders].join(', ')}`);
   });
 
   it('removes one code from a segment from the Codes view, keeping the others', async () => {

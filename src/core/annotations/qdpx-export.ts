@@ -4,7 +4,7 @@
 // supervisor comments as Notes linked by NoteRef, speakers as Cases with their role as a variable, front matter as
 // variables of the source, and optionally the automatic codes under their own user. Positions count characters of
 // the LF text (see plain-text-positions). GUIDs are derived from content, so the same input exports identically.
-import type { Analysis } from '../types';
+import type { Analysis, Finding, SpeakerInfo } from '../types';
 import { guidFor, type CodebookEntry } from './codebook';
 import { PlainTextPositions } from './plain-text-positions';
 import { packQdpx } from './qdpx-zip';
@@ -17,11 +17,19 @@ export const AUTOMATIC_CODER = 'Alliance Lens (automatic)';
 export const MEMO_NOTE_PREFIX = 'Memo by ';
 export const COMMENT_NOTE_PREFIX = 'Comment by ';
 
+/** What the export reads of an analysis: an Analysis fits, and so does the parser's output (no findings), which is
+ * all the editor needs when it exports human coding without loading the coding engine. */
+export interface QdpxAnalysis {
+  speakers: readonly SpeakerInfo[];
+  metadata: Analysis['metadata'];
+  utterances: ReadonlyArray<{ findings?: readonly Finding[] }>;
+}
+
 export interface QdpxTranscript {
   /** The file name the source gets in the project; unique within the export. */
   name: string;
   text: string;
-  analysis: Analysis;
+  analysis: QdpxAnalysis;
   sidecar: Sidecar | null;
 }
 
@@ -140,7 +148,7 @@ export function buildQdpxProject(transcripts: readonly QdpxTranscript[], options
     if (options.automatic) {
       const user = userGuid(AUTOMATIC_CODER);
       for (const utterance of transcript.analysis.utterances) {
-        for (const finding of utterance.findings) {
+        for (const finding of utterance.findings ?? []) {
           select(`finding:${finding.rule}:${finding.start}:${finding.end}`, finding, {
             user, codings: [{ code: finding.code, user, created: null }], description: `rule ${finding.rule}: ${finding.message}`,
           });
@@ -245,7 +253,7 @@ function withUsedCodes(codebook: readonly CodebookEntry[], transcripts: readonly
   const used = transcripts.flatMap((transcript) => [
     ...(transcript.sidecar?.annotations.flatMap((annotation) => annotation.codes) ?? []),
     ...(transcript.sidecar?.decisions.flatMap((decision) => (decision.verdict === 'accept' ? [decision.code] : decision.replacement ?? [])) ?? []),
-    ...(automatic ? transcript.analysis.utterances.flatMap((utterance) => utterance.findings.map((finding) => finding.code)) : []),
+    ...(automatic ? transcript.analysis.utterances.flatMap((utterance) => (utterance.findings ?? []).map((finding) => finding.code)) : []),
   ]);
   for (const id of used) {
     if (known.has(id)) continue;

@@ -15,11 +15,15 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
 }
 
 export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  await writeFileAtomically(uri, new TextEncoder().encode(text));
+}
+
+export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const folder = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(folder);
   const temporary = vscode.Uri.joinPath(folder, `.${name}.${Date.now().toString(36)}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(temporary, bytes);
   try {
     if (uri.scheme === 'file') await fs.promises.rename(temporary.fsPath, uri.fsPath);
     else await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
