@@ -16,6 +16,8 @@ export const AUTOMATIC_CODER = 'Alliance Lens (automatic)';
 /** Note names that tell memos from comments on import (other tools show them as the note's title). */
 export const MEMO_NOTE_PREFIX = 'Memo by ';
 export const COMMENT_NOTE_PREFIX = 'Comment by ';
+/** Ends the note names of a resolved comment thread, so the import can resolve it again. */
+export const RESOLVED_NOTE_SUFFIX = ' (resolved)';
 
 /** What the export reads of an analysis: an Analysis fits, and so does the parser's output (no findings), which is
  * all the editor needs when it exports human coding without loading the coding engine. */
@@ -142,7 +144,7 @@ export function buildQdpxProject(transcripts: readonly QdpxTranscript[], options
       const first = thread.comments[0]!;
       select(thread.id, thread.anchor, {
         user: userGuid(first.author), created: dateTime(first.created),
-        notes: thread.comments.map((comment) => note(comment.id, `${COMMENT_NOTE_PREFIX}${comment.author}`, comment.body, comment.author, comment.created)),
+        notes: thread.comments.map((comment) => note(comment.id, `${COMMENT_NOTE_PREFIX}${comment.author}${thread.resolved ? RESOLVED_NOTE_SUFFIX : ''}`, comment.body, comment.author, comment.created)),
       });
     }
     if (options.automatic) {

@@ -7,7 +7,7 @@ import { createAnchor, CONTEXT_LENGTH, type Anchor, type UtteranceRange } from '
 import { mergeCodebook, type CodebookFile } from './codebook';
 import { PlainTextPositions } from './plain-text-positions';
 import { slug, uniqueId } from './qdc';
-import { AUTOMATIC_CODER, COMMENT_NOTE_PREFIX } from './qdpx-export';
+import { AUTOMATIC_CODER, COMMENT_NOTE_PREFIX, RESOLVED_NOTE_SUFFIX } from './qdpx-export';
 import { normalGuid, type ForeignNote, type ForeignProject, type ForeignSelection, type ForeignSource } from './qdpx-read';
 import { reanchor } from './reanchor';
 import { newId } from './sidecar-edits';
@@ -128,7 +128,8 @@ export function importQdpxProject(project: ForeignProject, workspace: readonly W
         continue;
       }
       const thread: CommentThread = {
-        id: newId('t', now), anchor: anchor.anchor, resolved: false,
+        id: newId('t', now), anchor: anchor.anchor,
+        resolved: comments.every((note) => note.name.startsWith(COMMENT_NOTE_PREFIX) && note.name.endsWith(RESOLVED_NOTE_SUFFIX)),
         comments: comments.map((note) => ({
           id: newId('c', now), author: userName(note.userGuid) ?? 'imported', body: note.text, created: validDate(note.created) ?? now.toISOString(),
         })),

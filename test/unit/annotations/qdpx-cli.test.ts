@@ -75,7 +75,7 @@ describe('alliance-lens export --format qdpx and import (built dist/cli.js)', fu
     assert.deepStrictEqual(codes(imported, false), codes(original, true));
     assert.deepStrictEqual(new Set(imported.annotations.map((a) => a.coder)), new Set(['ana', 'ben']));
     assert.ok(imported.annotations.some((a) => a.memo === 'tentative "maybe"'));
-    const comments = (sidecar: Sidecar) => sidecar.comments.map((t) => `${t.anchor.exact}|${t.comments.map((c) => `${c.author}:${c.body}@${c.created}`).join('/')}`);
+    const comments = (sidecar: Sidecar) => sidecar.comments.map((t) => `${t.anchor.exact}|${t.resolved}|${t.comments.map((c) => `${c.author}:${c.body}@${c.created}`).join('/')}`);
     assert.deepStrictEqual(comments(imported), comments(original));
     // Importing again adds nothing and leaves the file as it is.
     const before = fs.readFileSync(path.join(empty, 'coded-session.transcript.alliance.json'), 'utf8');

@@ -145,6 +145,17 @@ describe('REFI-QDA: project export', () => {
     assert.ok(!all(parseXml(plain.files[0]!.text), 'User').some((user) => user.attributes.name === 'Alliance Lens (automatic)'));
   });
 
+  it('marks the notes of a resolved comment thread, and the import resolves it again', () => {
+    const resolved: QdpxTranscript = { ...transcript, sidecar: { ...transcript.sidecar!, comments: transcript.sidecar!.comments.map((t) => ({ ...t, resolved: true })) } };
+    const read = readQdpx(exportQdpx([resolved], { projectName: 'p', codebook: mergeCodebook(null) }).bytes);
+    assert.ok(read.ok);
+    assert.ok([...read.project.notes.values()].some((note) => note.name === 'Comment by supervisor (resolved)'));
+    const back = importQdpxProject(read.project, [{ name: 'tricky.txt', text: TRICKY, utterances: analyzeTranscript(TRICKY).utterances, sidecar: null }], { codebook: null, addCodes: true });
+    assert.deepStrictEqual(back.sidecars[0]!.sidecar.comments.map((t) => t.resolved), [true]);
+    const open = importQdpxProject(readOk(exportQdpx([transcript], { projectName: 'p', codebook: mergeCodebook(null) }).bytes), [{ name: 'tricky.txt', text: TRICKY, utterances: analyzeTranscript(TRICKY).utterances, sidecar: null }], { codebook: null, addCodes: true });
+    assert.deepStrictEqual(open.sidecars[0]!.sidecar.comments.map((t) => t.resolved), [false]);
+  });
+
   it('lists orphaned items instead of exporting them at a wrong place, and is deterministic', () => {
     const orphan: QdpxTranscript = { ...transcript, sidecar: { ...transcript.sidecar!, annotations: transcript.sidecar!.annotations.map((a, i) => (i === 0 ? { ...a, orphaned: true } : a)) } };
     const result = buildQdpxProject([orphan], { projectName: 'p', codebook: mergeCodebook(null), now: new Date(0) });
@@ -305,6 +316,12 @@ describe('REFI-QDA: placing a project on workspace transcripts', () => {
     assert.match(result.unmatchedSources[0]!, /"session one\.docx" matches no transcript .*2 coding/);
   });
 });
+
+function readOk(bytes: Uint8Array): ForeignProject {
+  const read = readQdpx(bytes);
+  assert.ok(read.ok, read.ok ? '' : read.problems.join('\n'));
+  return read.project;
+}
 
 function normalise(guid: string): string {
   return guid.replace(/[{}]/g, '').toLowerCase();
