@@ -5,7 +5,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync, zipSync } from 'fflate';
-import { parseSidecar, type Sidecar } from '../../../src/core/annotations/sidecar';
+import { mergeCodebook } from '../../../src/core/annotations/codebook';
+import { exportQdpx } from '../../../src/core/annotations/qdpx-export';
+import { emptySidecar, parseSidecar, type Sidecar } from '../../../src/core/annotations/sidecar';
 import { ensureBuiltCli, ROOT, runCli, tempDirectory } from '../cli/run-cli';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'annotations');
@@ -129,6 +131,31 @@ describe('alliance-lens export --format qdpx and import (built dist/cli.js)', fu
     const noOut = runCli(['export', TRANSCRIPT, '--format', 'qdpx']);
     assert.strictEqual(noOut.status, 2);
     assert.match(noOut.stderr, /give --out PROJECT\.qdpx/);
+  });
+
+  it('adds unknown codes to the codebook only with --add-codes, and writes nothing on --dry-run', () => {
+    const text = 'T: How was the week?\nC: Better. I slept well.\n';
+    const start = text.indexOf('I slept well.');
+    const sidecar = { ...emptySidecar('week.txt'), annotations: [{ id: 'a', coder: 'maria', codes: ['sleep'], memo: '', created: '2026-01-01T00:00:00.000Z',
+      anchor: { utterance: 1, start, end: start + 'I slept well.'.length, exact: 'I slept well.', prefix: '', suffix: '' } }] };
+    const codebook = [...mergeCodebook(null), { id: 'sleep', name: 'Sleep', description: '', color: '#336699', parent: null, codable: true, builtIn: false, guid: 'abcdef01-2345-4678-89ab-cdef01234567' }];
+    const project = path.join(tempDirectory({}), 'other.qdpx');
+    fs.writeFileSync(project, exportQdpx([{ name: 'week.txt', text, analysis: { speakers: [], metadata: {}, utterances: [] }, sidecar }], { projectName: 'other', codebook }).bytes);
+    const folder = tempDirectory({ 'week.txt': text });
+    const without = runCli(['import', project, '--into', folder]);
+    assert.strictEqual(without.status, 0, without.stderr);
+    assert.match(without.stdout, /rerun with --add-codes.*"Sleep"/);
+    assert.match(without.stdout, /not placed: .*maria's code "Sleep" is not in the workspace codebook/);
+    assert.deepStrictEqual(fs.readdirSync(folder), ['week.txt'], 'nothing to write without the code');
+    const dry = runCli(['import', project, '--into', folder, '--add-codes', '--dry-run']);
+    assert.strictEqual(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /dry run: would write 2 file/);
+    assert.deepStrictEqual(fs.readdirSync(folder), ['week.txt']);
+    const run = runCli(['import', project, '--into', folder, '--add-codes']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const written = JSON.parse(fs.readFileSync(path.join(folder, '.alliance-lens', 'codebook.json'), 'utf8')) as { codes: Array<{ id: string; color: string }> };
+    assert.deepStrictEqual(written.codes.map((code) => [code.id, code.color]), [['sleep', '#336699']]);
+    assert.deepStrictEqual(readJson(path.join(folder, 'week.txt.alliance.json')).annotations.map((a) => [a.coder, a.codes, a.anchor.exact]), [['maria', ['sleep'], 'I slept well.']]);
   });
 
   it('fails when no source matches a transcript, and lists the source', () => {
