@@ -12,7 +12,7 @@ import { InputError, readSidecar } from './annotation-files';
 import { findTranscriptFiles, readTranscriptFile } from './files';
 
 interface ReadTranscript extends WorkspaceTranscript {
-  path: string;
+  file: string;
   /** The sidecar's text as read, or null when there was none: the write checks it is still the same. */
   sidecarText: string | null;
 }
@@ -26,7 +26,7 @@ export interface WorkspaceImport {
 export function importIntoFolder(project: ForeignProject, folder: string, options: { addCodes: boolean; dryRun: boolean }): WorkspaceImport {
   const found = findTranscriptFiles([folder]);
   if (found.errors.length) throw new InputError(found.errors.join('\n'));
-  const transcripts = found.files.map(readWorkspaceTranscript);
+  const transcripts = found.files.map((file) => readWorkspaceTranscript(file, folder));
   const codebookPath = findCodebook(folder) ?? path.join(folder, CODEBOOK_PATH);
   const codebookText = readIfExists(codebookPath);
   let codebook: CodebookFile | null = null;
@@ -38,7 +38,7 @@ export function importIntoFolder(project: ForeignProject, folder: string, option
   const result = importQdpxProject(project, transcripts, { codebook, addCodes: options.addCodes });
   const writes: Array<{ file: string; text: string; before: string | null }> = result.sidecars.map((entry) => {
     const transcript = entry.transcript as ReadTranscript;
-    return { file: sidecarPathFor(transcript.path), text: serializeSidecar(entry.sidecar), before: transcript.sidecarText };
+    return { file: sidecarPathFor(transcript.file), text: serializeSidecar(entry.sidecar), before: transcript.sidecarText };
   });
   if (result.codebook) writes.push({ file: codebookPath, text: serializeCodebookFile(result.codebook), before: codebookText });
   if (!options.dryRun) {
@@ -49,7 +49,7 @@ export function importIntoFolder(project: ForeignProject, folder: string, option
   return { result, written: writes.map((write) => write.file) };
 }
 
-function readWorkspaceTranscript(file: string): ReadTranscript {
+function readWorkspaceTranscript(file: string, folder: string): ReadTranscript {
   const read = readTranscriptFile(file);
   if (!read.ok) throw new InputError(read.error);
   const sidecarPath = sidecarPathFor(file);
@@ -57,7 +57,9 @@ function readWorkspaceTranscript(file: string): ReadTranscript {
   // A broken sidecar stops the import with its problems, as everywhere else: never written over.
   const sidecar = sidecarText === null ? null : readSidecar(sidecarPath);
   const parsed = parseTranscript(read.text, { fileName: file });
-  return { path: file, name: path.basename(file), text: read.text, utterances: parsed.utterances, sidecar, sidecarText };
+  return {
+    file, name: path.basename(file), path: path.relative(folder, file).split(path.sep).join('/'), text: read.text, utterances: parsed.utterances, sidecar, sidecarText,
+  };
 }
 
 function findCodebook(folder: string): string | null {

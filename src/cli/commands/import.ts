@@ -52,7 +52,7 @@ export const importCommand: CliCommand = {
       for (const item of result.unplaced) lines.push(`not placed: ${item}`);
       if (result.automaticSkipped) lines.push(`${result.automaticSkipped} automatic coding(s) of "Alliance Lens (automatic)" skipped: the engine recomputes them`);
       if (result.alreadyPresent) lines.push(`${result.alreadyPresent} item(s) already in the sidecars, not added again`);
-      for (const entry of result.sidecars) lines.push(`${entry.transcript.name}: ${entry.codes} coded segment(s), ${entry.comments} comment thread(s)`);
+      for (const entry of result.sidecars) lines.push(`${entry.transcript.path ?? entry.transcript.name}: ${entry.codes} coded segment(s), ${entry.comments} comment thread(s)`);
       if (result.addedCodes.length) lines.push(`codes added to the codebook: ${result.addedCodes.join(', ')}`);
       if (result.sidecars.length === 0 && result.unmatchedSources.length === read.project.sources.length && read.project.sources.length > 0) {
         return fail([...lines, `no source of ${options.project} matches a transcript in ${options.into}`].join('\n'));

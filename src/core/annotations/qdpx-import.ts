@@ -16,6 +16,8 @@ import { emptySidecar, type Annotation, type CommentThread, type Sidecar } from 
 export interface WorkspaceTranscript {
   /** The transcript's file name, matched against the sources' names. */
   name: string;
+  /** Its path relative to the folder imported into, "/"-separated: tells apart files of the same name. */
+  path?: string;
   text: string;
   utterances: readonly UtteranceRange[];
   sidecar: Sidecar | null;
@@ -61,8 +63,13 @@ export function importQdpxProject(project: ForeignProject, workspace: readonly W
   const codeIds = mapCodes(project, options, result);
   const userName = (guid: string | null) => (guid ? project.users.get(guid) ?? null : null);
 
+  const plainTexts = new Map<WorkspaceTranscript, string>();
+  const plainOf = (transcript: WorkspaceTranscript) => {
+    if (!plainTexts.has(transcript)) plainTexts.set(transcript, new PlainTextPositions(transcript.text).plain);
+    return plainTexts.get(transcript)!;
+  };
   for (const source of project.sources) {
-    const transcript = matchTranscript(source, workspace);
+    const transcript = matchTranscript(source, workspace, plainOf);
     if (!transcript) {
       const codings = source.selections.reduce((sum, selection) => sum + selection.codings.length, 0);
       result.unmatchedSources.push(`"${source.name}" matches no transcript by name or text (${codings} coding(s), ${source.selections.length} selection(s) not imported)`);
@@ -180,12 +187,33 @@ function mapCodes(project: ForeignProject, options: QdpxImportOptions, result: Q
   return ids;
 }
 
-function matchTranscript(source: ForeignSource, workspace: readonly WorkspaceTranscript[]): WorkspaceTranscript | null {
+/** The same name and text first (copies of one session coded apart keep apart), then the same text, then the same
+ * name, then the same name without its extension (other tools often drop it). A source named by a path matches the
+ * transcript whose path is the longest ending of it. */
+function matchTranscript(source: ForeignSource, workspace: readonly WorkspaceTranscript[], plainOf: (transcript: WorkspaceTranscript) => string): WorkspaceTranscript | null {
   const plain = new PlainTextPositions(source.text).plain;
-  const stem = (name: string) => name.replace(/\.[^./]+$/, '').toLowerCase();
-  return workspace.find((transcript) => new PlainTextPositions(transcript.text).plain === plain)
-    ?? workspace.find((transcript) => transcript.name === source.name)
-    ?? workspace.find((transcript) => stem(transcript.name) === stem(source.name.split('/').pop()!))
+  const baseName = source.name.split('/').pop()!;
+  const nameScore = (transcript: WorkspaceTranscript): number => {
+    const relative = transcript.path ?? transcript.name;
+    if (source.name === relative) return Number.MAX_SAFE_INTEGER;
+    if (source.name.endsWith(`/${relative}`)) return relative.length;
+    return transcript.name === baseName ? 0 : -1;
+  };
+  const bestByName = (candidates: readonly WorkspaceTranscript[]) => {
+    let best: WorkspaceTranscript | null = null;
+    let bestScore = -1;
+    for (const candidate of candidates) {
+      const score = nameScore(candidate);
+      if (score > bestScore) [best, bestScore] = [candidate, score];
+    }
+    return best;
+  };
+  const stem = (file: string) => file.replace(/\.[^./]+$/, '').toLowerCase();
+  const sameText = workspace.filter((transcript) => plainOf(transcript) === plain);
+  return bestByName(sameText)
+    ?? sameText[0]
+    ?? bestByName(workspace)
+    ?? workspace.find((transcript) => stem(transcript.name) === stem(baseName))
     ?? null;
 }
 

@@ -145,7 +145,7 @@ export async function importProject(context: ProjectExportContext, source?: vsco
     const sidecar = await context.store.get(document);
     if (!sidecar) return refuse(`the sidecar of ${vscode.workspace.asRelativePath(candidate.uri)} cannot be read; fix it first.`);
     const text = document.getText();
-    documents.push({ document, before: sidecar, transcript: { name: candidate.transcript.name, text, sidecar, utterances: context.analysisOf(document)?.utterances ?? parseTranscript(text).utterances } });
+    documents.push({ document, before: sidecar, transcript: { name: candidate.transcript.name, path: candidate.transcript.path, text, sidecar, utterances: context.analysisOf(document)?.utterances ?? parseTranscript(text).utterances } });
   }
   const result = importQdpxProject(read.project, [...documents.map((entry) => entry.transcript), ...candidates.filter((candidate) => !matched.includes(candidate)).map((candidate) => candidate.transcript)],
     { codebook: codebookFile, addCodes: add ?? false });
@@ -199,7 +199,7 @@ async function workspaceTranscripts(): Promise<Array<{ uri: vscode.Uri; transcri
   for (const uri of found) {
     const text = await readTextFile(uri);
     if (text === undefined || text.includes('\u0000')) continue;
-    transcripts.push({ uri, transcript: { name: uri.path.slice(uri.path.lastIndexOf('/') + 1), text, utterances: parseTranscript(text).utterances, sidecar: null } });
+    transcripts.push({ uri, transcript: { name: uri.path.slice(uri.path.lastIndexOf('/') + 1), path: vscode.workspace.asRelativePath(uri, false), text, utterances: parseTranscript(text).utterances, sidecar: null } });
   }
   return transcripts;
 }

@@ -87,6 +87,20 @@ describe('alliance-lens export --format qdpx and import (built dist/cli.js)', fu
     assert.strictEqual(fs.readFileSync(path.join(empty, 'coded-session.transcript.alliance.json'), 'utf8'), before);
   });
 
+  it('keeps copies of one session apart: each folder\'s coding goes back to its own copy', () => {
+    const layout = { 'ana/coded-session.transcript': fs.readFileSync(TRANSCRIPT), 'ana/coded-session.transcript.alliance.json': fs.readFileSync(`${TRANSCRIPT}.alliance.json`),
+      'ben/coded-session.transcript': fs.readFileSync(TRANSCRIPT), 'ben/coded-session.transcript.alliance.json': fs.readFileSync(path.join(FIXTURES, 'ben', 'coded-session.transcript.alliance.json')) };
+    const coded = tempDirectory(layout);
+    const { out } = exportProject(['ana', 'ben'], coded);
+    const empty = tempDirectory({ 'ana/coded-session.transcript': fs.readFileSync(TRANSCRIPT), 'ben/coded-session.transcript': fs.readFileSync(TRANSCRIPT) });
+    const run = runCli(['import', out, '--into', empty]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const coders = (folder: string, name: string) => [...new Set(readJson(path.join(folder, name, 'coded-session.transcript.alliance.json')).annotations.map((a) => a.coder))].sort();
+    assert.deepStrictEqual(coders(empty, 'ana'), coders(coded, 'ana'));
+    assert.deepStrictEqual(coders(empty, 'ben'), ['ben']);
+    assert.strictEqual(readJson(path.join(empty, 'ben', 'coded-session.transcript.alliance.json')).annotations.length, 4, "ben's three segments and his accepted finding");
+  });
+
   it('keeps positions right through a CRLF transcript with emoji and accents', () => {
     const folder = tempDirectory({ 'tricky.txt': TRICKY });
     const sidecar = {
