@@ -25,7 +25,7 @@ export function checkOutPath(out: string, inputs: readonly string[]): string | n
 /** Writes atomically (never a half-written output), and checks
  * again that the target has not become an input meanwhile, nor is any other file the command read on the way
  * (a codebook, a sidecar), which its caller may not have listed as an input. */
-export function writeSafely(out: string, output: string, identityAtStart: string | null): void {
+export function writeSafely(out: string, output: string | Uint8Array, identityAtStart: string | null): void {
   const identity = fileIdentity(out);
   if (identity !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
   const read = identity === null ? null : wasReadAsInput(identity);

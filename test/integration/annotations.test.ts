@@ -7,7 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AnnotationsApi } from '../../src/extension/annotations';
-import type { Sidecar } from '../../src/core/annotations/sidecar';
+import { mergeCodebook } from '../../src/core/annotations/codebook';
+import { exportQdpx } from '../../src/core/annotations/qdpx-export';
+import { readQdpx } from '../../src/core/annotations/qdpx-read';
+import { emptySidecar, type Sidecar } from '../../src/core/annotations/sidecar';
 import type { Analysis } from '../../src/core/types';
 import { EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
 
@@ -246,6 +249,44 @@ describe('Human coding (annotations)', function () {
     const refused = await vscode.commands.executeCommand('allianceLens.importCodebook', vscode.Uri.file(path.join(directory, 'broken.qdc')));
     assert.strictEqual(refused, undefined);
     assert.strictEqual(fs.readFileSync(codebookFile, 'utf8'), written);
+  });
+
+  it('exports the coded transcripts as a REFI-QDA project (.qdpx) that the importer reads back', async () => {
+    const exported = vscode.Uri.file(path.join(directory, 'project.qdpx'));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('allianceLens.exportProject', exported);
+    assert.strictEqual(written?.fsPath, exported.fsPath);
+    const read = readQdpx(new Uint8Array(fs.readFileSync(exported.fsPath)));
+    assert.ok(read.ok, read.ok ? '' : read.problems.join('\n'));
+    const source = read.project.sources.find((candidate) => candidate.name.endsWith('session.transcript'));
+    assert.ok(source, `session.transcript is among ${read.project.sources.map((candidate) => candidate.name).join(', ')}`);
+    assert.strictEqual(source.text, editor.document.getText().replace(/\r\n/g, '\n'));
+    const coders = new Set(source.selections.flatMap((selection) => selection.codings.map((coding) => read.project.users.get(coding.userGuid ?? '') ?? '')));
+    assert.ok(coders.has('ana'), `ana codes in the project: ${[...coders].join(', ')}`);
+  });
+
+  it('imports a REFI-QDA project into the sidecar: a new coder and a new code, existing items untouched', async () => {
+    const text = editor.document.getText();
+    // Words of a client turn as the transcript reads now (earlier tests edited it).
+    const quote = text.split(/\r?\n/).filter((line) => line.startsWith('C: ')).pop()!.slice(3).trim();
+    const start = text.indexOf(quote);
+    assert.ok(quote.length > 5 && start >= 0, `a client turn to code: "${quote}"`);
+    const foreignSidecar = { ...emptySidecar('session.transcript'), annotations: [
+      { id: 'z1', coder: 'zed', codes: ['zed.hope'], memo: 'from another tool', created: '2026-05-01T00:00:00.000Z',
+        anchor: { utterance: 3, start, end: start + quote.length, exact: quote, prefix: '', suffix: '' } },
+    ] };
+    const codebook = [...mergeCodebook(null), { id: 'zed.hope', name: 'Hope (zed)', description: '', color: '#123456', parent: null, codable: true, builtIn: false, guid: '0a1b2c3d-0000-4000-8000-0000000000aa' }];
+    const { bytes } = exportQdpx([{ name: 'session.transcript', text, analysis: { speakers: [], metadata: {}, utterances: [] }, sidecar: foreignSidecar }], { projectName: 'other', codebook });
+    const projectFile = path.join(directory, 'other.qdpx');
+    fs.writeFileSync(projectFile, bytes);
+    const before = readSidecar(sidecarFile);
+    const outcome = await vscode.commands.executeCommand<{ codes: number; addedCodes: string[]; notImported: string[] }>('allianceLens.importProject', vscode.Uri.file(projectFile), true);
+    assert.strictEqual(outcome.codes, 1);
+    assert.deepStrictEqual(outcome.addedCodes, ['hope-zed']);
+    const after = readSidecar(sidecarFile);
+    assert.deepStrictEqual(after.annotations.slice(0, before.annotations.length), before.annotations, 'existing annotations are untouched');
+    const added = after.annotations[after.annotations.length - 1]!;
+    assert.deepStrictEqual([added.coder, added.codes, added.anchor.exact, added.memo], ['zed', ['hope-zed'], quote, 'from another tool']);
+    assert.ok(JSON.parse(fs.readFileSync(path.join(directory, '.alliance-lens', 'codebook.json'), 'utf8')).codes.some((code: { id: string }) => code.id === 'hope-zed'));
   });
 
   it('removes one code from a segment from the Codes view, keeping the others', async () => {

@@ -13,12 +13,13 @@ import { markdownReport } from '../formats/markdown';
 import { commentsSection } from '../annotation-reports';
 import { UsageError, type CliCommand } from '../command';
 import { checkOutPath, writeSafely } from '../out-file';
+import { exportQdpxFiles } from '../qdpx-export-files';
 
-const FORMATS = ['csv', 'markdown', 'qdc'] as const;
+const FORMATS = ['csv', 'markdown', 'qdc', 'qdpx'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 const UTF8_BOM = '\uFEFF';
 
-const usage = `Usage: alliance-lens export FILE... [--format csv|markdown|qdc] [--bom] [--out PATH] [--codebook PATH]
+const usage = `Usage: alliance-lens export FILE... [--format csv|markdown|qdc|qdpx] [--bom] [--auto] [--out PATH] [--codebook PATH]
 
 Exports human coding. FILE is a transcript or its <transcript>.alliance.json sidecar.
   --format csv       one row per utterance: file, index, line, speaker, role, timestamp, text, automatic codes,
@@ -26,6 +27,10 @@ Exports human coding. FILE is a transcript or its <transcript>.alliance.json sid
   --format markdown  the supervision report of each transcript, with the supervisor's comments
   --format qdc       the codebook (built-in codes and .alliance-lens/codebook.json) as a REFI-QDA codebook; FILE
                      is optional and only says where to look for the codebook
+  --format qdpx      a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti or QualCoder: the transcripts (FILE or DIR)
+                     with every human code, coder, memo and comment, speakers as cases, front matter as
+                     variables; needs --out
+  --auto             (qdpx) also export the automatic codes, under the user "Alliance Lens (automatic)"
   --bom              start the CSV with a UTF-8 byte-order mark, so Excel reads accents correctly
   --out PATH         write to PATH (never one of the inputs) instead of standard output
   --codebook PATH    the codebook.json to use (default: the nearest .alliance-lens/codebook.json)
@@ -40,9 +45,16 @@ export const exportCommand: CliCommand = {
     const options = readOptions(args);
     try {
       const files = options.files;
-      let output: string;
+      let output: string | Uint8Array;
       let inputs: string[] = [];
-      if (options.format === 'qdc') {
+      if (options.format === 'qdpx') {
+        if (!options.out) throw new UsageError('--format qdpx writes a zip archive: give --out PROJECT.qdpx');
+        if (files.length === 0) throw new UsageError('give at least one transcript or folder');
+        const project = exportQdpxFiles(files, { out: options.out, automatic: options.auto, codebook: options.codebook });
+        for (const warning of project.warnings) io.stderr(`alliance-lens export: ${warning}\n`);
+        output = project.bytes;
+        inputs = project.inputs;
+      } else if (options.format === 'qdc') {
         const codebook = readWorkspaceCodebook(files[0] ? path.dirname(files[0]) : process.cwd(), options.codebook);
         output = exportQdc(mergeCodebook(codebook));
       } else {
@@ -60,7 +72,7 @@ export const exportCommand: CliCommand = {
       if (options.out) {
         writeSafely(options.out, output, checkOutPath(options.out, inputs));
         io.stderr(`alliance-lens export: wrote ${options.out}\n`);
-      } else {
+      } else if (typeof output === 'string') {
         io.stdout(output);
       }
       return 0;
@@ -79,7 +91,7 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args, allowPositionals: true, strict: true,
-      options: { format: { type: 'string', short: 'f' }, bom: { type: 'boolean' }, out: { type: 'string', short: 'o' }, codebook: { type: 'string' } },
+      options: { format: { type: 'string', short: 'f' }, bom: { type: 'boolean' }, auto: { type: 'boolean' }, out: { type: 'string', short: 'o' }, codebook: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -87,8 +99,9 @@ function readOptions(args: string[]) {
   const format = (parsed.values.format ?? 'csv') as ExportFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${format}': choose ${FORMATS.join(', ')}`);
   if (parsed.values.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  if (parsed.values.auto && format !== 'qdpx') throw new UsageError('--auto applies to --format qdpx only');
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
-  return { files: parsed.positionals, format, bom: Boolean(parsed.values.bom), out: parsed.values.out, codebook: parsed.values.codebook };
+  return { files: parsed.positionals, format, bom: Boolean(parsed.values.bom), auto: Boolean(parsed.values.auto), out: parsed.values.out, codebook: parsed.values.codebook };
 }
 
 /** One table for all files, with a column for every coder of any of them, so the rows line up. */

@@ -16,6 +16,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'explain-index', load: async () => (await import('./explain-index')).explainIndexCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'deidentify', load: async () => (await import('./deidentify')).deidentifyCommand },
+  { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'agree', load: async () => (await import('./agree')).agreeCommand },
   { name: 'bench', load: async () => (await import('./bench')).benchCommand },
 ];

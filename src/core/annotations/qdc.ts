@@ -176,12 +176,12 @@ function upsert(file: CodebookFile, code: UserCode): void {
   else file.codes[index] = code;
 }
 
-function slug(name: string): string {
+export function slug(name: string): string {
   const base = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return base || 'code';
 }
 
-function uniqueId(taken: ReadonlySet<string>, wanted: string): string {
+export function uniqueId(taken: ReadonlySet<string>, wanted: string): string {
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }

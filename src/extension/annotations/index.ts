@@ -13,6 +13,7 @@ import { commentsSection } from '../../cli/annotation-reports';
 import { coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
+import { exportProject, EXPORT_PROJECT_COMMAND, importProject, IMPORT_PROJECT_COMMAND } from './projectExchange';
 import { CODE_SELECTION_COMMAND, codeSelection, FindingReviewActions, REVIEW_FINDING_COMMAND, reviewFinding, type CodingContext, type FindingReview } from './codingActions';
 import { CODES_VIEW_ID, CodesTreeProvider, REMOVE_SEGMENT_COMMAND, REVEAL_SEGMENT_COMMAND, revealSegment, type CodesNode } from './codesTree';
 import { chooseComparison, COMPARE_CODERS_COMMAND, runComparison, showAgreementReport, type Comparison } from './compareCoders';
@@ -113,6 +114,8 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand(COMPARE_CODERS_COMMAND, (comparison?: Comparison) => compare(comparison)),
     vscode.commands.registerCommand(EXPORT_CODEBOOK_COMMAND, (target?: vscode.Uri) => exportCodebook(codebooks, target)),
     vscode.commands.registerCommand(IMPORT_CODEBOOK_COMMAND, (source?: vscode.Uri) => importCodebook(codebooks, source)),
+    vscode.commands.registerCommand(EXPORT_PROJECT_COMMAND, (target?: vscode.Uri) => exportProject({ store, codebooks, analysisOf }, target)),
+    vscode.commands.registerCommand(IMPORT_PROJECT_COMMAND, (source?: vscode.Uri, addCodes?: boolean) => importProject({ store, codebooks, analysisOf }, source, addCodes)),
   );
   refreshSummary();
   context.subscriptions.push({ dispose: () => summaryRegistration?.dispose() });
