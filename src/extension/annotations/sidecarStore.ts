@@ -7,6 +7,7 @@ import type { UtteranceRange } from '../../core/annotations/anchor';
 import type { TextEdit } from '../../core/annotations/reanchor';
 import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
+import { mergeSidecars } from '../../core/annotations/sidecar-merge';
 import type { JsonProblem } from '../../core/annotations/json-location';
 import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess';
 
@@ -199,6 +200,12 @@ export class SidecarStore implements vscode.Disposable {
       unreadable = error instanceof Error ? error.message : String(error);
     }
     if (unreadable === undefined && (text === undefined || text === entry.lastWritten)) return;
+    if (unreadable === undefined && entry.sidecar && serializeSidecar(entry.sidecar) !== entry.lastWritten) {
+      // We have changes of our own not yet written: replacing memory with the file would drop them. The save merges
+      // the two instead, and shows the result.
+      this.scheduleSave(entry);
+      return;
+    }
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === entryKey);
     if (!document) {
       this.entries.delete(entryKey);
@@ -247,22 +254,56 @@ export class SidecarStore implements vscode.Disposable {
   private async save(entry: Entry): Promise<void> {
     await entry.pendingSave;
     if (!entry.sidecar || !entry.storable) return;
-    const text = serializeSidecar(entry.sidecar);
-    if (text === entry.lastWritten) return;
+    if (serializeSidecar(entry.sidecar) === entry.lastWritten) return;
     entry.pendingSave = (async () => {
-      // Re-check the file: if someone broke it by hand meanwhile, do not overwrite their version.
       const onDisk = await readTextFile(entry.sidecarUri);
-      if (onDisk !== undefined && onDisk !== entry.lastWritten && !parseSidecar(onDisk).ok) {
-        entry.problems = (parseSidecar(onDisk) as { ok: false; problems: JsonProblem[] }).problems;
-        this.reportProblems(entry);
-        return;
+      let toWrite = entry.sidecar!;
+      if (onDisk !== undefined && onDisk !== entry.lastWritten) {
+        // Someone else wrote it since we last read it (a second coder, a sync client, git). A broken file is never
+        // overwritten; a valid one is merged with ours by id, so neither side's work is lost.
+        const theirs = parseSidecar(onDisk);
+        if (!theirs.ok) {
+          entry.problems = theirs.problems;
+          this.reportProblems(entry);
+          return;
+        }
+        const merged = await this.mergeWithDisk(entry, toWrite, theirs.sidecar);
+        if (!merged) return;
+        toWrite = merged;
       }
+      const text = serializeSidecar(toWrite);
       await writeTextFileAtomically(entry.sidecarUri, text);
       entry.lastWritten = text;
+      if (toWrite !== entry.sidecar) {
+        entry.sidecar = toWrite;
+        this.changed.fire(this.documentUriOf(entry));
+      }
     })().catch((error: unknown) => {
       void vscode.window.showErrorMessage(`Alliance Lens: could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. Your annotations are still in memory; they are saved again on the next change.`);
     });
     await entry.pendingSave;
+  }
+
+  /** Ours and the file's, merged against what we last read or wrote; on a true conflict the user chooses, and
+   * without a choice nothing is written (ours stays in memory, theirs on disk). */
+  private async mergeWithDisk(entry: Entry, ours: Sidecar, theirs: Sidecar): Promise<Sidecar | undefined> {
+    const baseParsed = entry.lastWritten === undefined ? undefined : parseSidecar(entry.lastWritten);
+    const base = baseParsed?.ok ? baseParsed.sidecar : emptySidecar(ours.transcript);
+    const merged = mergeSidecars(base, ours, theirs);
+    if (merged.ok) return merged.sidecar;
+    const where = vscode.workspace.asRelativePath(entry.sidecarUri);
+    const choice = await vscode.window.showWarningMessage(
+      `Alliance Lens: ${merged.conflicts.length} item(s) in ${where} were changed both here and in the file (by another coder or a sync). Everything else is merged. Which version of those items should be kept?`,
+      { modal: true }, 'Keep Mine', 'Keep the File\'s',
+    );
+    if (choice === undefined) return undefined;
+    const settled = mergeSidecars(base, ours, theirs, choice === 'Keep Mine' ? 'ours' : 'theirs');
+    return settled.ok ? settled.sidecar : undefined;
+  }
+
+  private documentUriOf(entry: Entry): vscode.Uri {
+    const key = [...this.entries].find(([, candidate]) => candidate === entry)?.[0];
+    return key ? vscode.Uri.parse(key) : entry.sidecarUri;
   }
 
   dispose(): void {

@@ -1,0 +1,56 @@
+// Two coders on one sidecar at once (two windows, or a window and a sync client): each store saves while the other
+// has written in the meantime, and the file keeps both coders' work. The second store stands for the other window.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { createAnchor } from '../../src/core/annotations/anchor';
+import { addAnnotation, addThread } from '../../src/core/annotations/sidecar-edits';
+import { parseSidecar } from '../../src/core/annotations/sidecar';
+import { SidecarStore } from '../../src/extension/annotations/sidecarStore';
+
+const TEXT = 'T: What would you like to talk about today?\nC: My drinking, I guess. And my sister.\n';
+
+describe('Two coders saving one sidecar at the same time', function () {
+  this.timeout(60_000);
+  let directory: string;
+  let first: SidecarStore;
+  let second: SidecarStore;
+
+  before(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-concurrent-'));
+    first = new SidecarStore(() => []);
+    second = new SidecarStore(() => []);
+  });
+
+  after(() => {
+    first.dispose();
+    second.dispose();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("keeps both coders' codes and comments, whoever saves last", async () => {
+    const transcript = path.join(directory, 'session.transcript');
+    fs.writeFileSync(transcript, TEXT);
+    const document = await vscode.workspace.openTextDocument(transcript);
+    const question = createAnchor(TEXT, 3, 44, []);
+    const answer = createAnchor(TEXT, 48, 70, []);
+    // Both stores read the (absent) sidecar before either writes, as two open windows would.
+    await first.get(document);
+    await second.get(document);
+
+    assert.ok(await first.update(document, (sidecar) => addAnnotation(sidecar, { coder: 'ana', codes: ['question.open'], anchor: question })));
+    assert.ok(await second.update(document, (sidecar) => addAnnotation(sidecar, { coder: 'ben', codes: ['talk.sustain'], anchor: answer })));
+    assert.ok(await first.update(document, (sidecar) => addThread(sidecar, { author: 'ana', body: 'Open question, well placed.', anchor: question }).sidecar));
+    await first.flush();
+    await second.flush();
+
+    const onDisk = parseSidecar(fs.readFileSync(`${transcript}.alliance.json`, 'utf8'));
+    assert.ok(onDisk.ok);
+    assert.deepStrictEqual(onDisk.sidecar.annotations.map((item) => [item.coder, item.codes]).sort(), [['ana', ['question.open']], ['ben', ['talk.sustain']]]);
+    assert.deepStrictEqual(onDisk.sidecar.comments.map((thread) => thread.comments[0]!.body), ['Open question, well placed.']);
+    // The store that merged shows the merged result too, not only what it had itself.
+    assert.strictEqual((await first.get(document))?.annotations.length, 2);
+  });
+});
