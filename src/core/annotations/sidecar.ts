@@ -1,7 +1,9 @@
 // The sidecar `<transcript>.alliance.json`: a person's codes, memos, comments and decisions on one transcript.
 // Validated with zod; fields this version does not know are kept (loose objects) and written back after the
 // known ones, so a newer Alliance Lens or a hand edit never loses data through an older one.
-import { z } from 'zod';
+// zod/mini rather than zod: this schema is bundled into the extension host, where the classic build costs ~450 KB.
+import * as z from 'zod/mini';
+import { ENGLISH_ISSUES } from './english-issues';
 import { formatPath, locatePath, parseJsonText, type JsonProblem } from './json-location';
 
 export const SIDECAR_SCHEMA_ID = 'alliance-lens/sidecar';
@@ -9,26 +11,26 @@ export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.alliance.json';
 
 const text = z.string();
-const nonEmpty = z.string().min(1);
-const offset = z.number().int().min(0);
+const nonEmpty = z.string().check(z.minLength(1));
+const offset = z.int().check(z.minimum(0));
 
 export const anchorSchema = z.looseObject({
-  utterance: z.number().int().min(-1),
+  utterance: z.int().check(z.minimum(-1)),
   start: offset,
   end: offset,
   exact: nonEmpty,
   prefix: text,
   suffix: text,
-}).refine((anchor) => anchor.end > anchor.start, { message: 'end must be greater than start', path: ['end'] });
+}).check(z.refine((anchor) => anchor.end > anchor.start, { message: 'end must be greater than start', path: ['end'] }));
 
 export const annotationSchema = z.looseObject({
   id: nonEmpty,
   coder: nonEmpty,
-  codes: z.array(nonEmpty).min(1),
-  memo: text.default(''),
+  codes: z.array(nonEmpty).check(z.minLength(1)),
+  memo: z._default(text, ''),
   anchor: anchorSchema,
   created: text,
-  orphaned: z.boolean().optional(),
+  orphaned: z.optional(z.boolean()),
 });
 
 export const commentSchema = z.looseObject({
@@ -41,9 +43,9 @@ export const commentSchema = z.looseObject({
 export const threadSchema = z.looseObject({
   id: nonEmpty,
   anchor: anchorSchema,
-  resolved: z.boolean().default(false),
-  comments: z.array(commentSchema).min(1),
-  orphaned: z.boolean().optional(),
+  resolved: z._default(z.boolean(), false),
+  comments: z.array(commentSchema).check(z.minLength(1)),
+  orphaned: z.optional(z.boolean()),
 });
 
 export const VERDICTS = ['accept', 'reject', 'replace'] as const;
@@ -54,23 +56,23 @@ export const decisionSchema = z.looseObject({
   rule: nonEmpty,
   code: nonEmpty,
   verdict: z.enum(VERDICTS),
-  replacement: z.array(nonEmpty).optional(),
+  replacement: z.optional(z.array(nonEmpty)),
   anchor: anchorSchema,
   created: text,
-  orphaned: z.boolean().optional(),
-}).refine((decision) => decision.verdict !== 'replace' || (decision.replacement?.length ?? 0) > 0, {
+  orphaned: z.optional(z.boolean()),
+}).check(z.refine((decision) => decision.verdict !== 'replace' || (decision.replacement?.length ?? 0) > 0, {
   message: 'a "replace" decision needs a non-empty "replacement" list of codes', path: ['replacement'],
-});
+}));
 
 export const sidecarSchema = z.looseObject({
   schema: z.literal(SIDECAR_SCHEMA_ID),
-  version: z.number().int().min(1).max(SIDECAR_VERSION, {
+  version: z.int().check(z.minimum(1), z.maximum(SIDECAR_VERSION, {
     message: `written by a newer Alliance Lens; this version reads sidecar version ${SIDECAR_VERSION} and will not overwrite it`,
-  }),
+  })),
   transcript: text,
-  annotations: z.array(annotationSchema).default([]),
-  comments: z.array(threadSchema).default([]),
-  decisions: z.array(decisionSchema).default([]),
+  annotations: z._default(z.array(annotationSchema), []),
+  comments: z._default(z.array(threadSchema), []),
+  decisions: z._default(z.array(decisionSchema), []),
 });
 
 export type AnchorData = z.infer<typeof anchorSchema>;
@@ -100,7 +102,7 @@ export function emptySidecar(transcript: string): Sidecar {
 export function parseSidecar(source: string): SidecarResult {
   const json = parseJsonText(source);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  const result = sidecarSchema.safeParse(json.value);
+  const result = sidecarSchema.safeParse(json.value, ENGLISH_ISSUES);
   if (result.success) return { ok: true, sidecar: result.data };
   return {
     ok: false,
