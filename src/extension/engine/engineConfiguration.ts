@@ -1,26 +1,12 @@
-// Feeds the engine its configuration: the workspace's .alliance-lens/rules.json files and the rules the user
-// switched off. Reconfigures (and re-analyses) when either changes, and reports broken rule files once, by line.
+// Feeds the engine its configuration: each workspace folder's .alliance-lens/rules.json (found by core's discovery,
+// as the CLI finds it) and the rules the user switched off. Reconfigures (and re-analyses) when either changes, and
+// reports broken rule files once, by line.
 import * as vscode from 'vscode';
-import type { RuleFile } from '../../core';
+import { engineOptions, RULES_PATH } from '../../core/configuration/discover';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { AnalysisService } from './analysisService';
-
-export const USER_RULES_GLOB = '.alliance-lens/rules.json';
-
-async function readUserRuleFiles(): Promise<RuleFile[]> {
-  const files: RuleFile[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, USER_RULES_GLOB);
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      files.push({ path: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(bytes) });
-    } catch {
-      // No rules file in this folder: the built-in rules apply.
-    }
-  }
-  return files;
-}
+import { configurationOf } from './workspaceConfiguration';
 
 export class EngineConfigurator implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -32,7 +18,7 @@ export class EngineConfigurator implements vscode.Disposable {
     private readonly configuration: Configuration,
     private readonly analyses: DocumentAnalyses,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_RULES_GLOB}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${RULES_PATH}`);
     const reload = () => void this.apply();
     this.disposables.push(
       watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload),
@@ -47,10 +33,11 @@ export class EngineConfigurator implements vscode.Disposable {
   async apply(): Promise<void> {
     const disabledRules = this.configuration.settings['allianceLens.rules.disabled'];
     this.disabledRulesKey = JSON.stringify(disabledRules);
-    const userRuleFiles = await readUserRuleFiles();
-    this.service.configure({ userRuleFiles, disabledRules });
+    const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => configurationOf(folder.uri)));
+    const options = engineOptions(folders, { disabledRules });
+    this.service.configure(options);
     this.analyses.invalidateAll();
-    if (userRuleFiles.length > 0) await this.reportRuleErrors();
+    if (options.userRuleFiles.length > 0) await this.reportRuleErrors();
   }
 
   private async reportRuleErrors(): Promise<void> {
@@ -59,19 +46,19 @@ export class EngineConfigurator implements vscode.Disposable {
     if (!text || text === this.reportedErrors) return;
     this.reportedErrors = text;
     const first = ruleErrors[0];
+    // A user rule file's path is its URI's path (as discovered); built-in rule files have no workspace folder.
+    const folder = vscode.workspace.workspaceFolders?.find((candidate) => first.path.startsWith(candidate.uri.path));
+    const uri = folder?.uri.with({ path: first.path });
     const open = 'Open rules file';
     const choice = await vscode.window.showWarningMessage(
-      `Alliance Lens: ${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${first.path}:${first.line}: ${first.message}`,
+      `Alliance Lens: ${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${uri ? vscode.workspace.asRelativePath(uri) : first.path}:${first.line}: ${first.message}`,
       open,
     );
-    if (choice === open) {
-      const folder = vscode.workspace.workspaceFolders?.find((candidate) => first.path.startsWith(candidate.name)) ?? vscode.workspace.workspaceFolders?.[0];
-      if (folder) {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, USER_RULES_GLOB));
-        const editor = await vscode.window.showTextDocument(document);
-        const position = new vscode.Position(Math.max(0, first.line - 1), 0);
-        editor.selection = new vscode.Selection(position, position);
-      }
+    if (choice === open && uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const position = new vscode.Position(Math.max(0, first.line - 1), 0);
+      editor.selection = new vscode.Selection(position, position);
     }
   }
 
