@@ -9,8 +9,8 @@ import { exportQdc } from '../../core/annotations/qdc';
 import { utteranceTable } from '../../core/annotations/utterance-table';
 import { toCsv } from '../../core/csv';
 import { InputError, orphanWarning, readCodedTranscript, readWorkspaceCodebook, type CodedTranscript } from '../annotation-files';
-import { markdownReport } from '../formats/markdown';
-import { commentsSection } from '../annotation-reports';
+import { markdownReport } from '../../core/reports/markdown';
+import { commentsSection } from '../../core/reports/annotations';
 import { UsageError, type CliCommand } from '../command';
 import { checkOutPath, writeSafely } from '../out-file';
 

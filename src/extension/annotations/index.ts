@@ -9,7 +9,7 @@ import type { Analysis } from '../../core/types';
 import type { Configuration } from '../configuration';
 import type { SummaryDecorator } from '../summary/summaryViewProvider';
 import type { ExportContributor } from '../export/exports';
-import { commentsSection } from '../../cli/annotation-reports';
+import { commentsSection } from '../../core/reports/annotations';
 import { coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';

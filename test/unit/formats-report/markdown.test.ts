@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { escapeMarkdown, formatMarkdown, markdownReport } from '../../../src/cli/formats/markdown';
+import { escapeMarkdown, formatMarkdown, markdownReport } from '../../../src/core/reports/markdown';
 import { analysisOf, finding, session, supervisionSession } from '../summary/fixture';
 
 describe('formats: markdown supervision report', () => {
