@@ -72,7 +72,8 @@ function metricsTable(summary: Summary, trusted: ScoreTrust): string {
     ['Client talk share', orNone(summary.clientTalkShare, (x) => `${Math.round(x * 1000) / 10}% of ${summary.therapistWords + summary.clientWords} words`), ''],
     ['Change / sustain talk', `${summary.changeTalk} / ${summary.sustainTalk}`, ''],
     ['Ruptures (withdrawal / confrontation)', `${summary.ruptures.withdrawal} / ${summary.ruptures.confrontation}`, ''],
-    ['Alliance index', `${summary.allianceIndex} / 100`, 'see `alliance-lens explain-index`'],
+    // No command to run here: the report is exported from the editor too, where there is no command line.
+    ['Alliance index', `${summary.allianceIndex} / 100`, 'not a MITI score: higher = more alliance-supportive therapist language'],
   ];
   const anyEstimate = REPORTED_SCORES.some((score) => !trusted(score));
   return [

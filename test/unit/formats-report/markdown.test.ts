@@ -28,6 +28,11 @@ describe('formats: markdown supervision report', () => {
     assert.ok(report.includes('| Client talk share | 46.9% of 81 words |  |'));
   });
 
+  it('tells its reader nothing to run: it is exported from the editor too', () => {
+    assert.doesNotMatch(report, /alliance-lens \w/);
+    assert.ok(report.includes('| Alliance index | '));
+  });
+
   it('quotes the moments with their line numbers, escaped', () => {
     assert.ok(report.includes('## Most collaborative moments\n\n- Line 11: “It\'s your choice. What would work for you?”\n'));
     assert.ok(report.includes('## Most directive moments\n\n- Line 7: “You should just stop drinking right now.”\n'));
