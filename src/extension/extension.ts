@@ -48,13 +48,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
     ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
   );
   const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter };
-  // Human coding (issue 8): codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
+  // Human coding: codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
   const annotations = activateAnnotations(context, services);
-  // Sessions over time (issue 14): collected when the Sessions view is first shown, analysed on the worker.
+  // Sessions over time: collected when the Sessions view is first shown, analysed on the worker.
   const sessions = activateSessions(service, configuration);
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
-  // For the bench (issue 7): how long activate() itself took, measured in the real extension host.
+  // For the bench: how long activate() itself took, measured in the real extension host.
   return { ...services, annotations, sessions: sessions.provider, activationMs: performance.now() - started };
 }
 

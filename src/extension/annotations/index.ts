@@ -1,4 +1,4 @@
-// Human coding in the editor (issue 8): codes on selections, reviews of automatic findings, supervisor comments,
+// Human coding in the editor: codes on selections, reviews of automatic findings, supervisor comments,
 // the Codes view, Compare Coders and the REFI-QDA codebook exchange, all stored in the transcript's sidecar.
 import * as vscode from 'vscode';
 import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';

@@ -1,4 +1,4 @@
-// activate() must not load compromise (issue 7): the engine reaches the extension host only through dist/core.js,
+// activate() must not load compromise: the engine reaches the extension host only through dist/core.js,
 // loaded on the first analysis. A static import of the coding engine anywhere in the extension's import graph would
 // put compromise (about 300 KB minified) into dist/extension.js and parse it at start-up.
 import * as assert from 'assert';
