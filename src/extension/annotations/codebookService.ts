@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CODEBOOK_PATH, mergeCodebook, parseCodebookFile, type CodebookEntry, type CodebookFile } from '../../core/annotations/codebook';
 import { configurationOf, configurationScope } from '../engine/workspaceConfiguration';
+import type { FileProblems } from '../problems/fileProblems';
 import { openAtLine } from './fileAccess';
 
 export type CodebookState = { file: CodebookFile | null; entries: CodebookEntry[]; broken: boolean };
@@ -14,7 +15,7 @@ export class CodebookService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  constructor(private readonly fileProblems: FileProblems) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
     const forget = () => {
       this.cache.clear();
@@ -49,8 +50,8 @@ export class CodebookService implements vscode.Disposable {
     const { codebook, scope } = await configurationOf(documentUri);
     if (!codebook) return { file: null, entries: mergeCodebook(null), broken: false };
     const uri = scope.base.with({ path: codebook.path });
-    const text = codebook.text;
-    const parsed = parseCodebookFile(text);
+    const parsed = parseCodebookFile(codebook.text);
+    this.fileProblems.reportFileProblems(uri, 'codebook', parsed.ok ? [] : parsed.problems);
     if (parsed.ok) return { file: parsed.file, entries: mergeCodebook(parsed.file), broken: false };
     const first = parsed.problems[0]!;
     void vscode.window.showErrorMessage(

@@ -2,9 +2,10 @@
 // as the CLI finds it) and the rules the user switched off. Reconfigures (and re-analyses) when either changes, and
 // reports broken rule files once, by line.
 import * as vscode from 'vscode';
-import { engineOptions, RULES_PATH } from '../../core/configuration/discover';
+import { engineOptions, RULES_PATH, type TranscriptConfiguration } from '../../core/configuration/discover';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyses } from '../documentAnalyses';
+import type { FileProblems } from '../problems/fileProblems';
 import type { AnalysisService } from './analysisService';
 import { configurationOf } from './workspaceConfiguration';
 
@@ -12,11 +13,16 @@ export class EngineConfigurator implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disabledRulesKey = '';
   private reportedErrors = '';
+  /** The rules files in use, by the path the engine names them with, for the Problems panel. */
+  private ruleFileUris = new Map<string, vscode.Uri>();
+  /** Each workspace folder's configuration as last read, so a change of settings reconfigures without reading. */
+  private folders: TranscriptConfiguration[] = [];
 
   constructor(
     private readonly service: AnalysisService,
     private readonly configuration: Configuration,
     private readonly analyses: DocumentAnalyses,
+    private readonly fileProblems: FileProblems,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${RULES_PATH}`);
     const reload = () => void this.apply();
@@ -24,17 +30,27 @@ export class EngineConfigurator implements vscode.Disposable {
       watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload),
       configuration.onDidChange((settings) => {
         const key = JSON.stringify(settings['allianceLens.rules.disabled']);
-        if (key !== this.disabledRulesKey) reload();
+        if (key !== this.disabledRulesKey) void this.configure();
       }),
     );
   }
 
   /** Reads the rule files and settings, reconfigures the engine, and re-analyses the visible transcripts. */
   async apply(): Promise<void> {
+    const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => configurationOf(folder.uri)));
+    const previous = this.ruleFileUris;
+    this.folders = folders;
+    this.ruleFileUris = new Map(folders.flatMap(({ rules, scope }) => (rules ? [[rules.path, scope.base.with({ path: rules.path })] as const] : [])));
+    // A rules file that is gone takes its problems with it.
+    for (const [path, uri] of previous) if (!this.ruleFileUris.has(path)) this.fileProblems.reportFileProblems(uri, 'rules file', []);
+    await this.configure();
+  }
+
+  /** Reconfigures the engine at once (before any await), so no analysis runs with the previous settings. */
+  private async configure(): Promise<void> {
     const disabledRules = this.configuration.settings['allianceLens.rules.disabled'];
     this.disabledRulesKey = JSON.stringify(disabledRules);
-    const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => configurationOf(folder.uri)));
-    const options = engineOptions(folders, { disabledRules });
+    const options = engineOptions(this.folders, { disabledRules });
     this.service.configure(options);
     this.analyses.invalidateAll();
     if (options.userRuleFiles.length > 0) await this.reportRuleErrors();
@@ -42,6 +58,9 @@ export class EngineConfigurator implements vscode.Disposable {
 
   private async reportRuleErrors(): Promise<void> {
     const { ruleErrors } = await this.service.helpers();
+    for (const [path, uri] of this.ruleFileUris) {
+      this.fileProblems.reportFileProblems(uri, 'rules file', ruleErrors.filter((error) => error.path === path));
+    }
     const text = ruleErrors.map((error) => `${error.path}:${error.line}: ${error.field}: ${error.message}`).join('\n');
     if (!text || text === this.reportedErrors) return;
     this.reportedErrors = text;
