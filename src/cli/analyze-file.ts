@@ -1,9 +1,11 @@
 // The work `analyze` does for one file, kept in one function so that it can run in a worker thread.
 import type { Analyzer } from '../core/analyzer';
+import type { RuleError } from '../core/coding';
 import type { Analysis } from '../core/types';
 import { readTranscriptFile } from './files';
 
-export type FileAnalysis = { ok: true; analysis: Analysis } | { ok: false; error: string };
+/** `ruleErrors`: problems in the rules file the transcript was analysed with (those rules were skipped). */
+export type FileAnalysis = { ok: true; analysis: Analysis; ruleErrors?: RuleError[] } | { ok: false; error: string };
 
 /** Reads and analyses one transcript. `displayName` becomes Analysis.file (the path as the user wrote it). Notes
  * about the reading itself (e.g. invalid UTF-8) join the analysis warnings at line 0. */

@@ -6,6 +6,7 @@ import { Analyzer } from '../core/analyzer';
 import { CODEBOOK_PATH, parseCodebookFile, type CodebookFile } from '../core/annotations/codebook';
 import { decodeUtf8 } from '../core/annotations/json-location';
 import { reanchorSidecar } from '../core/annotations/sidecar-edits';
+import { foldersUpward, joinPath } from '../core/configuration/discover';
 import { parseSidecar, sidecarPathFor, transcriptPathFor, type Sidecar } from '../core/annotations/sidecar';
 import type { Analysis } from '../core/types';
 import { InputRefused, readInputBytes, readTranscriptFile } from './files';
@@ -54,21 +55,14 @@ export function readSidecar(sidecarPath: string): Sidecar {
     `${sidecarPath}:${problem.line}:${problem.column}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`).join('\n'));
 }
 
-/** The nearest .alliance-lens/codebook.json at or above `from`, or null; a broken one is an error. */
+/** The nearest .alliance-lens/codebook.json at or above `from` (core's discovery order, as in the editor), or null;
+ * a broken one is an error. */
 export function readWorkspaceCodebook(from: string, explicit?: string): CodebookFile | null {
-  const found = explicit ?? findUp(path.resolve(from), CODEBOOK_PATH);
+  const found = explicit ?? foldersUpward(path.resolve(from)).map((folder) => joinPath(folder, CODEBOOK_PATH)).find((file) => fs.existsSync(file)) ?? null;
   if (!found) return null;
   const parsed = parseCodebookFile(readText(found));
   if (parsed.ok) return parsed.file;
   throw new InputError(parsed.problems.map((problem) => `${found}:${problem.line}:${problem.column}: ${problem.field}: ${problem.message}`).join('\n'));
-}
-
-function findUp(directory: string, relative: string): string | null {
-  for (let at = directory; ; at = path.dirname(at)) {
-    const candidate = path.join(at, relative);
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(at) === at) return null;
-  }
 }
 
 function readText(file: string): string {

@@ -1,8 +1,10 @@
 // The part of `analyze` that other commands (trends) share: find the transcripts under the given paths, check the
 // --out path before any work, analyse on the job pool with progress, and report unreadable files and each
 // transcript's warnings on standard error.
+import type { CoderOptions } from '../core/coding';
 import type { Analysis, Warning } from '../core/types';
 import type { CliIo } from './command';
+import { describeRuleError } from './engine-options';
 import { findTranscriptFiles } from './files';
 import { automaticJobCount, runAnalysisJobs } from './jobs/pool';
 import { progressReporter } from './jobs/progress';
@@ -14,6 +16,8 @@ export interface CollectOptions {
   jobs?: number;
   /** "alliance-lens analyze": how messages on standard error begin. */
   prefix: string;
+  /** The engine configuration for a transcript (its rules file, disabled rules); none: the built-in rules. */
+  configure?: (transcript: string) => Promise<CoderOptions>;
 }
 
 export interface CollectedAnalyses {
@@ -35,18 +39,25 @@ export async function collectAnalyses(options: CollectOptions, io: CliIo): Promi
   // The progress line moves the cursor with "\r" and "\x1b[K" of its own, so it writes to the terminal directly
   // (it prints only counts, never a transcript's text).
   const progress = progressReporter({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, options.prefix);
-  const results = await runAnalysisJobs(found.files.map((file) => ({ kind: 'file', file, displayName: file })), {
+  const jobs = [];
+  for (const file of found.files) jobs.push({ kind: 'file' as const, file, displayName: file, engine: await options.configure?.(file) });
+  const results = await runAnalysisJobs(jobs, {
     jobs: options.jobs ?? automaticJobCount(found.files),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
   const analyses: Analysis[] = [];
+  const reportedRuleErrors = new Set<string>();
   for (const [index, file] of found.files.entries()) {
     const result = results[index];
     if (!result.ok) {
       io.stderr(`${options.prefix}: ${result.error}\n`);
       failed = true;
       continue;
+    }
+    for (const message of (result.ruleErrors ?? []).map(describeRuleError)) {
+      if (!reportedRuleErrors.has(message)) io.stderr(`${message}\n`);
+      reportedRuleErrors.add(message);
     }
     analyses.push(result.analysis);
     for (const warning of result.analysis.warnings) io.stderr(`${located(file, warning)}\n`);

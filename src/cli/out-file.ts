@@ -1,7 +1,7 @@
 // Writing a command's --out file without ever clobbering one of its inputs or leaving half a file behind.
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomicallySync } from './atomic-write';
+import { writeFileAtomicallySync } from '../shared/atomic-write';
 import { UsageError } from './command';
 import { fileIdentity, wasReadAsInput } from './files';
 

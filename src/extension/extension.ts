@@ -16,6 +16,7 @@ import { Exporter } from './export/exports';
 import { activateAnnotations } from './annotations';
 import { activateSessions } from './sessions';
 import { registerDeidentify } from './deidentify/deidentifyCommand';
+import { FileProblems } from './problems/fileProblems';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -25,7 +26,12 @@ export interface ExtensionServices {
   decorator: Decorator;
   summaryView: SummaryViewProvider;
   exporter: Exporter;
+  /** The Problems panel entries and the log for rules, codebook and sidecar files. */
+  problems: FileProblems;
 }
+
+/** Writes the extension host must let finish before it stops: sidecar saves still waiting on their delay. */
+let finishWrites: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionServices & {
   annotations: ReturnType<typeof activateAnnotations>; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
@@ -38,9 +44,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const decorator = new Decorator(analyses, configuration);
   const roles = new FrontMatterRoleChanger(analyses);
   const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);
-  const configurator = new EngineConfigurator(service, configuration, analyses);
+  const problems = new FileProblems();
+  const configurator = new EngineConfigurator(service, configuration, analyses, problems);
   const exporter = new Exporter(analyses);
   context.subscriptions.push(
+    problems,
     service,
     configuration, analyses, decorator, summaryView, configurator,
     new AllianceStatusBar(analyses),
@@ -49,15 +57,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
     ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
     ...registerDeidentify(),
   );
-  const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter };
-  // Human coding (issue 8): codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
+  const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter, problems };
+  // Human coding: codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
   const annotations = activateAnnotations(context, services);
-  // Sessions over time (issue 14): collected when the Sessions view is first shown, analysed on the worker.
+  finishWrites = () => annotations.store.flush();
+  // Sessions over time: collected when the Sessions view is first shown, analysed on the worker.
   const sessions = activateSessions(service, configuration);
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
-  // For the bench (issue 7): how long activate() itself took, measured in the real extension host.
+  // For the bench: how long activate() itself took, measured in the real extension host.
   return { ...services, annotations, sessions: sessions.provider, activationMs: performance.now() - started };
 }
 
-export function deactivate(): void {}
+/** VS Code waits for the returned promise before it stops the extension host, so no code applied just before the
+ * window closes is lost. */
+export function deactivate(): Promise<void> | undefined {
+  return finishWrites?.();
+}

@@ -1,7 +1,7 @@
 // Entry of the Summary webview (bundled to dist/webview/summary.js). It validates every message from the
 // extension, renders it, keeps it with setState so the panel comes back instantly when shown again, and reports
 // what it rendered.
-import { toWebviewMessage, panelState, type FromWebviewMessage, type PanelState } from './shared/protocol';
+import { toWebviewMessage, panelState, type FromWebviewMessage, type PanelState } from '../shared/protocol';
 import { renderState } from './summary/render';
 
 interface VsCodeApi {

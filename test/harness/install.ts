@@ -1,11 +1,13 @@
 // Installs code-server (VS Code for the browser) into a cache folder outside the clone, offline-safe: npm packages
 // only, native modules rebuilt from source, ripgrep taken from Debian. A marker file makes the second run instant.
+// What this needs from the system is checked first by systemRequirements.ts.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CODE_SERVER_VERSION, codeServerCacheDir } from './paths';
+import { CODE_SERVER_VERSION, codeServerCacheDir, RIPGREP_PATH } from './paths';
 import { onCleanup, runCommand } from './processes';
 
-/** Bump when the steps below change, so that old caches are rebuilt. */
+/** Bump when the steps below change, so that old caches are rebuilt. (Not bumped for dropping the kerberos build:
+ * a cache that has it built works the same.) */
 const RECIPE = `code-server-${CODE_SERVER_VERSION}-recipe-1`;
 const MARKER = '.alliance-lens-installed';
 
@@ -33,7 +35,9 @@ function npmEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-const NATIVE_MODULES_OF_VSCODE = ['kerberos', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty', '@vscode/deviceid'];
+// Not kerberos: VS Code imports it only to answer a Kerberos proxy, which a local, offline VS Code never meets, and
+// building it needs the Kerberos headers (libkrb5-dev).
+const NATIVE_MODULES_OF_VSCODE = ['@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty', '@vscode/deviceid'];
 
 /** Binaries whose absence means a rebuild silently did nothing (e.g. blocked install scripts). */
 const REQUIRED_BINARIES = [
@@ -41,7 +45,6 @@ const REQUIRED_BINARIES = [
   'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
   'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
   'node_modules/code-server/lib/vscode/node_modules/native-watchdog/build/Release/watchdog.node',
-  'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node',
 ];
 
 async function installInto(staging: string, log: (message: string) => void): Promise<void> {
@@ -62,10 +65,9 @@ async function installInto(staging: string, log: (message: string) => void): Pro
   // @vscode/ripgrep's own install script downloads a binary, which cannot work offline: use Debian's.
   const ripgrepBin = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   fs.mkdirSync(ripgrepBin, { recursive: true });
-  const rg = fs.existsSync('/usr/bin/rg') ? '/usr/bin/rg' : '';
-  if (!rg) throw new Error('ripgrep is missing: install the Debian package `ripgrep` (.ci/run does).');
+  if (!fs.existsSync(RIPGREP_PATH)) throw new Error('ripgrep is missing: install the Debian package `ripgrep`.');
   fs.rmSync(path.join(ripgrepBin, 'rg'), { force: true });
-  fs.symlinkSync(rg, path.join(ripgrepBin, 'rg'));
+  fs.symlinkSync(RIPGREP_PATH, path.join(ripgrepBin, 'rg'));
   fs.rmSync(path.join(vscodeDir, 'node_modules.asar'), { force: true, recursive: true });
   fs.symlinkSync('node_modules', path.join(vscodeDir, 'node_modules.asar'));
 
@@ -75,11 +77,16 @@ async function installInto(staging: string, log: (message: string) => void): Pro
   if (missing.length) throw new Error(`code-server install incomplete, native modules not built:\n  ${missing.join('\n  ')}`);
 }
 
+/** True when the cached install is there and current, so nothing needs building. */
+export function codeServerInstalled(): boolean {
+  const marker = path.join(codeServerCacheDir(), MARKER);
+  return fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === RECIPE;
+}
+
 /** Returns the cached install, installing it first when absent or built by an older recipe. */
 export async function ensureCodeServer(log: (message: string) => void = (message) => console.log(`[code-server] ${message}`)): Promise<CodeServerInstall> {
   const dir = codeServerCacheDir();
-  const marker = path.join(dir, MARKER);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === RECIPE) return installAt(dir);
+  if (codeServerInstalled()) return installAt(dir);
 
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only)`);

@@ -8,6 +8,7 @@ import { RunningCodeServer, startCodeServer } from './codeServer';
 import { integrationIndex, samplesDir, testResultsDir } from './paths';
 import { runCleanups } from './processes';
 import { printClosingLine } from './report';
+import { ensureSystemRequirements } from './systemRequirements';
 
 const TIMEOUT_MS = Number(process.env.ALLIANCE_LENS_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
 
@@ -46,6 +47,7 @@ function verdict(results: IntegrationResults): string | undefined {
 }
 
 async function main(): Promise<number> {
+  ensureSystemRequirements('test');
   if (!fs.existsSync(integrationIndex)) throw new Error(`${integrationIndex} is missing: run \`node esbuild.js --tests\` first.`);
   const resultsFile = path.join(testResultsDir, 'integration-results.json');
   fs.rmSync(resultsFile, { force: true });

@@ -28,3 +28,5 @@ export function codeServerCacheDir(env: NodeJS.ProcessEnv = process.env): string
 }
 
 export const CHROMIUM_PATH = process.env.ALLIANCE_LENS_CHROMIUM || '/usr/bin/chromium';
+/** Debian's ripgrep, linked into the local VS Code (its own package would download a binary). */
+export const RIPGREP_PATH = '/usr/bin/rg';

@@ -3,12 +3,14 @@
 import { startCodeServer } from './codeServer';
 import { samplesDir } from './paths';
 import { runCleanups, setSigintExitCode } from './processes';
+import { ensureSystemRequirements } from './systemRequirements';
 
 const PREFERRED_PORT = Number(process.env.ALLIANCE_LENS_PORT) || 8080;
 
 async function main(): Promise<void> {
   // Ctrl-C is the way to stop: the harness ends code-server by its pid and exits cleanly.
   setSigintExitCode(0);
+  ensureSystemRequirements('start');
   const server = await startCodeServer({ name: 'start', port: PREFERRED_PORT });
 
   console.log(`\nAlliance Lens is running in VS Code ${server.vscodeVersion} (code-server), on this machine only.`);

@@ -4,6 +4,7 @@
 import { spawn } from 'child_process';
 import { repoRoot } from './paths';
 import { printClosingLine } from './report';
+import { ensureSystemRequirements } from './systemRequirements';
 
 interface Step {
   name: string;
@@ -73,6 +74,13 @@ function runStep(step: Step): Promise<StepResult> {
 }
 
 async function main(): Promise<number> {
+  // Before the first step: a missing system package should stop the run now, not after minutes of building.
+  try {
+    ensureSystemRequirements('test');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
   const results: StepResult[] = [];
   for (const step of STEPS) {
     const result = await runStep(step);

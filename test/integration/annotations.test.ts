@@ -196,6 +196,22 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(thread!.state, vscode.CommentThreadState.Resolved);
   });
 
+  it('writes on close what was still waiting on its delay: an edit just before the window closes is not lost', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    await api.annotations.store.flush();
+    const before = readSidecar(sidecarFile);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'T: One more line, just before closing.\n'));
+    // No flush here: the moved anchors wait on the save delay when the store is disposed, as when the window closes
+    // (reload disposes the store, then reads everything again from disk).
+    await api.annotations.reload();
+    const after = readSidecar(sidecarFile);
+    assert.ok(after.annotations[0]!.anchor.start > before.annotations[0]!.anchor.start, 'the moved offsets reached the disk');
+    assertAllInPlace(after, editor.document.getText());
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => !editor.document.getText().startsWith('T: One more line') || undefined, 'undo to remove the line');
+    await api.annotations.store.flush();
+  });
+
   it('flags an annotation whose words are deleted as orphaned, lists it, and re-attaches it on undo', async () => {
     await vscode.window.showTextDocument(editor.document);
     await editor.edit((edit) => edit.delete(rangeOf(editor.document, 'I want to cut down')));

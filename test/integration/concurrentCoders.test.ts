@@ -9,6 +9,7 @@ import { createAnchor } from '../../src/core/annotations/anchor';
 import { addAnnotation, addThread } from '../../src/core/annotations/sidecar-edits';
 import { parseSidecar } from '../../src/core/annotations/sidecar';
 import { SidecarStore } from '../../src/extension/annotations/sidecarStore';
+import { FileProblems } from '../../src/extension/problems/fileProblems';
 
 const TEXT = 'T: What would you like to talk about today?\nC: My drinking, I guess. And my sister.\n';
 
@@ -17,16 +18,20 @@ describe('Two coders saving one sidecar at the same time', function () {
   let directory: string;
   let first: SidecarStore;
   let second: SidecarStore;
+  let problems: FileProblems;
 
   before(() => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-concurrent-'));
-    first = new SidecarStore(() => []);
-    second = new SidecarStore(() => []);
+    problems = new FileProblems();
+    first = new SidecarStore(() => [], problems);
+    second = new SidecarStore(() => [], problems);
   });
 
-  after(() => {
+  after(async () => {
     first.dispose();
     second.dispose();
+    await Promise.all([first.closed, second.closed]);
+    problems.dispose();
     fs.rmSync(directory, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
-import { escapeMarkdown } from '../../src/cli/formats/markdown';
+import { escapeMarkdown } from '../../src/core/reports/markdown';
 import { analyseWithEngine, decorations, engine, fixtureText, openFixture, paintedRanges, REPO_ROOT, setSetting, waitFor } from './editorSupport';
 
 type Span = { start: number; end: number };

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { markdownReport } from '../../src/cli/formats/markdown';
+import { markdownReport } from '../../src/core/reports/markdown';
 import { parseCsv } from '../../src/core/csv-parse';
 import { analyseWithEngine, openFixture, paintedRanges } from './editorSupport';
 

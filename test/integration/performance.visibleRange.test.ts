@@ -1,4 +1,4 @@
-// Issue 7, "the visible range of a large file comes first": a transcript above 200 KB opened in the real editor is
+// "The visible range of a large file comes first": a transcript above 200 KB opened in the real editor is
 // first painted for what the editor shows (a preliminary analysis of those utterances only), then for the whole file.
 // Both must agree with the engine's own analysis of the whole file. No timing is asserted.
 import * as assert from 'assert';

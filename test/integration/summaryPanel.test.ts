@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PanelState } from '../../src/webview/shared/protocol';
+import type { PanelState } from '../../src/shared/protocol';
 import { analyseWithEngine, openFixture, paintedRanges, REPO_ROOT, waitFor } from './editorSupport';
 
 interface PanelSnapshot {

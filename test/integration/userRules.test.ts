@@ -1,9 +1,11 @@
 // A workspace's .alliance-lens/rules.json adds rules that highlight like the built-in ones, and removing the file
 // removes them: the engine is reconfigured without reloading the window.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { Analysis } from '../../src/core/types';
 import { decorations, engine, REPO_ROOT, waitFor } from './editorSupport';
 
 const RULES_FOLDER = path.join(REPO_ROOT, 'samples', '.alliance-lens');
@@ -53,7 +55,24 @@ describe('Workspace rules (.alliance-lens/rules.json)', function () {
     const withRule = new (engine().Analyzer)({ userRuleFiles: [{ path: RULES_FILE, text }] });
     assert.deepStrictEqual(withRule.ruleErrors, [], 'the test rule is valid');
     fs.writeFileSync(RULES_FILE, text);
-    await waitFor(async () => covered((await decorations(document.uri))?.ranges?.collaborative ?? []) || undefined, 'the workspace rule to highlight', 30_000);
+    const painted = await waitFor(async () => {
+      const ranges = (await decorations(document.uri))?.ranges?.collaborative ?? [];
+      return covered(ranges) ? ranges : undefined;
+    }, 'the workspace rule to highlight', 30_000);
+
+    // The command line, given the same text in the same workspace folder, reports the rule at the same place.
+    const saved = path.join(RULES_FOLDER, '..', '.team-up-check.txt');
+    fs.writeFileSync(saved, TRANSCRIPT);
+    try {
+      const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'analyze', saved, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.strictEqual(run.status, 0, run.stderr);
+      const [analysis] = JSON.parse(run.stdout) as Analysis[];
+      const finding = analysis!.utterances.flatMap((utterance) => utterance.findings).find((candidate) => candidate.rule === TEAM_UP_RULE.id);
+      assert.ok(finding, 'alliance-lens analyze reports the workspace rule');
+      assert.ok(painted.some((range) => range.start === finding.start && range.end === finding.end), `the editor paints ${finding.start}..${finding.end}`);
+    } finally {
+      fs.rmSync(saved, { force: true });
+    }
 
     fs.rmSync(RULES_FILE);
     await waitFor(async () => {
@@ -61,5 +80,21 @@ describe('Workspace rules (.alliance-lens/rules.json)', function () {
       return ranges && !covered(ranges.collaborative) ? true : undefined;
     }, 'the highlight to go with the rules file', 30_000);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows a broken rule in the Problems panel at its line, and clears it once the file is fixed', async () => {
+    const broken = JSON.stringify({ rules: [{ ...TEAM_UP_RULE, stance: 'bossy' }] }, null, 2);
+    const stanceLine = broken.split('\n').findIndex((line) => line.includes('"bossy"'));
+    fs.writeFileSync(RULES_FILE, broken);
+    const uri = vscode.Uri.file(RULES_FILE);
+    const [problem] = await waitFor(() => {
+      const shown = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Alliance Lens');
+      return shown.length ? shown : undefined;
+    }, 'the broken rule in the Problems panel', 30_000);
+    assert.strictEqual(problem!.range.start.line, stanceLine, problem!.message);
+    assert.match(problem!.message, /stance/);
+    fs.writeFileSync(RULES_FILE, JSON.stringify({ rules: [TEAM_UP_RULE] }, null, 2));
+    await waitFor(() => (vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.source === 'Alliance Lens') ? undefined : true), 'the problem to clear', 30_000);
+    fs.rmSync(RULES_FILE);
   });
 });

@@ -1,4 +1,4 @@
-// Formats the bench's figures, each beside its goal from issue 7.
+// Formats the bench's figures, each beside its goal.
 import type { ParseThroughput } from '../../core/transcript/throughput';
 import type { CorpusRun } from './corpus-run';
 import type { ActivationRecord, BundleSizes } from './environment';
@@ -36,7 +36,7 @@ export interface BenchFigures {
 
 export function renderReport(figures: BenchFigures): string {
   const lines: string[] = [];
-  lines.push(`Alliance Lens bench: ${figures.source}; best of ${figures.runs} runs per figure; goals from issue 7.`);
+  lines.push(`Alliance Lens bench: ${figures.source}; best of ${figures.runs} runs per figure, each beside its goal.`);
   lines.push(`Load average when the bench ended: ${figures.loadAverage.map((load) => load.toFixed(2)).join(', ')} on ${figures.cores} cores.`, '');
 
   lines.push(`Cold analysis vs a bare compromise/two parse (nlp(text) per utterance, same utterances, same process; CPU time), ${figures.sessions.length} longest sessions:`);

@@ -7,7 +7,7 @@ import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-co
 import { transcriptPathFor, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
 import { InputError, orphanWarning, placeOn, readCodedTranscript, readSidecar } from '../annotation-files';
-import { formatAgreementMarkdown } from '../annotation-reports';
+import { formatAgreementMarkdown } from '../../core/reports/annotations';
 import { UsageError, type CliCommand } from '../command';
 
 const usage = `Usage: alliance-lens agree SIDECAR [SIDECAR] [--coders A,B] [--auto] [--format markdown|json]

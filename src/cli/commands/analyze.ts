@@ -2,13 +2,17 @@
 import { parseArgs } from 'util';
 import { collectAnalyses } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { ENGINE_ARGUMENTS, ENGINE_USAGE, engineChoices } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
 import { defaultJobCount, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
 
+const PREFIX = 'alliance-lens analyze';
+
 const usage = () => [
   'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH] [--jobs N]',
+  '       [--rules PATH] [--disable-rule ID]...',
   '',
   'Analyses psychotherapy transcripts: speakers and roles, the therapist\'s collaborative and directive language,',
   'and a session summary. Formats read: labelled lines ("T: ...", "[00:01:05] Dr. Lee: ..."), WebVTT, SRT and',
@@ -25,6 +29,7 @@ const usage = () => [
   `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, the number of cores, or 1`,
   `                       for less than ${WORKER_THRESHOLD_BYTES / 1024} KB of transcripts); the output is the same for every N;`,
   '                       progress goes to standard error on long runs',
+  ...ENGINE_USAGE,
   '  -h, --help           show this help',
   '',
   'Warnings about a transcript go to standard error as "file:line: message".',
@@ -40,12 +45,17 @@ export const analyzeCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: 'alliance-lens analyze' }, io);
+    const engine = engineChoices(options.engine);
+    if (!engine.ok) {
+      io.stderr(`${PREFIX}: ${engine.error}\n`);
+      return 1;
+    }
+    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: PREFIX, configure: engine.configure }, io);
 
     const output = options.format.render(analyses);
     if (options.out) {
       writeSafely(options.out, output, outIdentity);
-      io.stderr(`alliance-lens analyze: wrote ${analyses.length} ${analyses.length === 1 ? 'analysis' : 'analyses'} to ${options.out}\n`);
+      io.stderr(`${PREFIX}: wrote ${analyses.length} ${analyses.length === 1 ? 'analysis' : 'analyses'} to ${options.out}\n`);
     } else {
       io.stdout(output);
     }
@@ -60,7 +70,7 @@ function readOptions(args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -72,6 +82,6 @@ function readOptions(args: string[]) {
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
-  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs };
+  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs, engine: parsed.values };
 }
 

@@ -1,4 +1,4 @@
-// `alliance-lens bench [--annomi PATH] [--jobs N] [--runs N]`: the performance figures of issue 7, each beside its
+// `alliance-lens bench [--annomi PATH] [--jobs N] [--runs N]`: the performance figures, each beside its
 // goal. Prints figures only; tests never assert timings.
 import * as os from 'os';
 import { parseArgs } from 'util';

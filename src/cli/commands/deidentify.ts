@@ -12,7 +12,7 @@ import { DEIDENTIFY_CONFIG_PATH, parseDeidentifyConfig } from '../../core/deiden
 import { emptyKey, keySchema, type KeyFile } from '../../core/deidentify/key';
 import { deidentifySidecar } from '../../core/deidentify/sidecar';
 import { deidentifyTranscript } from '../../core/deidentify/transcript';
-import { parseJsonText } from '../../core/annotations/json-location';
+import { parseJsonWithSchema } from '../../core/annotations/json-location';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { findTranscriptFiles, readInputBytes, readTranscriptFile } from '../files';
 
@@ -265,10 +265,9 @@ function newKey(): KeyFile {
 
 function readKey(keyPath: string, io: CliIo): KeyFile | null {
   if (!fs.existsSync(keyPath)) return newKey();
-  const json = parseJsonText(readInputBytes(keyPath).toString('utf8'));
-  const parsed = json.ok ? keySchema.safeParse(json.value) : null;
-  if (parsed?.success) return parsed.data;
-  const why = !json.ok ? json.problem.message : parsed?.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`).join('; ');
+  const parsed = parseJsonWithSchema(readInputBytes(keyPath).toString('utf8'), keySchema);
+  if (parsed.ok) return parsed.value;
+  const why = parsed.problems.map((problem) => `line ${problem.line}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}`).join('; ');
   io.stderr(`alliance-lens deidentify: ${keyPath} is not a de-identification key (${why}); it was left as it is and nothing was written\n`);
   return null;
 }

@@ -6,6 +6,7 @@ import { buildTrends, DEFAULT_GROUP_KEY } from '../../core/trends/trends';
 import type { Analysis } from '../../core/types';
 import { collectAnalyses } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { ENGINE_ARGUMENTS, ENGINE_USAGE, engineChoices } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { TRENDS_FORMATS, trendsFormat } from '../formats/trends';
 import { defaultJobCount } from '../jobs/pool';
@@ -15,6 +16,7 @@ const PREFIX = 'alliance-lens trends';
 
 const usage = () => [
   'Usage: alliance-lens trends PATH... [--group-by KEY] [--format FORMAT] [--out PATH] [--jobs N]',
+  '       [--rules PATH] [--disable-rule ID]...',
   '',
   'Follows sessions over time, e.g. a trainee\'s: analyses every transcript under the paths, groups the sessions by',
   'a front-matter key and orders them by date, then session number, then file name, with each score\'s change',
@@ -30,6 +32,7 @@ const usage = () => [
   ...TRENDS_FORMATS.map((format) => `                         ${format.name.padEnd(9)} ${format.description}`),
   '  -o, --out PATH       write the output to PATH instead of standard output; PATH may not be one of the inputs',
   `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, or 1 for little text)`,
+  ...ENGINE_USAGE,
   '  -h, --help           show this help',
   '',
   'Session metadata comes from front matter (date: YYYY-MM-DD, session: N, therapist:, client:); without a date',
@@ -45,7 +48,12 @@ export const trendsCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: PREFIX }, io);
+    const engine = engineChoices(options.engine);
+    if (!engine.ok) {
+      io.stderr(`${PREFIX}: ${engine.error}\n`);
+      return 1;
+    }
+    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: PREFIX, configure: engine.configure }, io);
     for (const note of orderingNotes(analyses)) io.stderr(`${note}\n`);
     const output = options.format.render(buildTrends(analyses, options.groupBy), { groupBy: options.groupBy });
     if (options.out) {
@@ -83,7 +91,7 @@ function readOptions(args: string[]) {
       strict: true,
       options: {
         'group-by': { type: 'string', short: 'g' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' },
+        jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS,
       },
     });
   } catch (error) {
@@ -98,5 +106,5 @@ function readOptions(args: string[]) {
   if (groupBy === '') throw new UsageError('--group-by needs a front-matter key, e.g. therapist or client');
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
-  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs, groupBy };
+  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs, groupBy, engine: parsed.values };
 }

@@ -45,7 +45,7 @@ export const HUMAN_KAPPA: Partial<Record<MeasureId, number>> = {
 };
 export const HUMAN_INPUT_SUBTYPE_KAPPA = 0.50;
 
-/** Goals of issue 4, on the test split. */
+/** The accuracy goals per measure, on the test split (the README's accuracy table). */
 export const GOALS: Record<MeasureId | 'advice' | 'negotiationOptions', number> = {
   questionPresent: 0.83, reflectionPresent: 0.60, mainBehaviour: 0.60, questionType: 0.60, reflectionType: 0.40, clientTalk: 0.40,
   advice: 0.50, negotiationOptions: 0.50,

@@ -3,7 +3,7 @@
 import type { Analysis } from '../../core/types';
 import { formatCsv } from './csv';
 import { formatJson } from './json';
-import { formatMarkdown } from './markdown';
+import { formatMarkdown } from '../../core/reports/markdown';
 import { formatSummaryCsv } from './summary-csv';
 import { formatTable } from './table';
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileAnalysis } from '../analyze-file';
 import type { AnalysisJob, JobReply, JobRequest } from './protocol';
-import { runJob } from './run-job';
+import { AnalyzerCache, runJob } from './run-job';
 
 /** Built next to dist/cli.js by esbuild.js (every src/cli/*.worker.ts becomes dist/<name>.js). */
 export const ANALYZE_WORKER_FILE = path.join(__dirname, 'analyze.worker.js');
@@ -45,9 +45,9 @@ export async function runAnalysisJobs(jobs: readonly AnalysisJob[], options: Run
   const slots = Math.min(Math.max(1, Math.floor(options.jobs)), jobs.length);
   if (slots <= 1) {
     const { Analyzer } = await import('../../core/analyzer');
-    const analyzer = new Analyzer();
+    const analyzers = new AnalyzerCache(Analyzer);
     return jobs.map((job, index) => {
-      const result = runJob(job, analyzer);
+      const result = runJob(job, analyzers);
       options.onProgress?.(index + 1, jobs.length);
       return result;
     });

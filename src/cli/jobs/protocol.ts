@@ -1,10 +1,12 @@
 // Messages between the CLI and its analysis workers (src/cli/analyze.worker.ts).
 import type { FileAnalysis } from '../analyze-file';
+import type { CoderOptions } from '../../core/coding';
 
-/** A transcript to analyse: a file the worker reads itself, or text already in memory (the bench's corpus). */
+/** A transcript to analyse: a file the worker reads itself, or text already in memory (the bench's corpus). `engine`
+ * is its configuration (workspace rules, disabled rules); none means the built-in rules. */
 export type AnalysisJob =
-  | { kind: 'file'; file: string; displayName: string }
-  | { kind: 'text'; text: string; fileName: string };
+  | { kind: 'file'; file: string; displayName: string; engine?: CoderOptions }
+  | { kind: 'text'; text: string; fileName: string; engine?: CoderOptions };
 
 export interface JobRequest {
   id: number;

@@ -1,29 +1,30 @@
 // The codebook people code with: the built-in code ids first (grouped by their family, e.g. "collaborative"),
 // then the user's own codes from `.alliance-lens/codebook.json`, which may nest under any code.
-import { z } from 'zod';
+// zod/mini rather than zod: this schema is bundled into the extension host, where the classic build costs ~450 KB.
+import * as z from 'zod/mini';
 import { codeName } from '../coding/names';
 import { CODE_IDS } from '../types';
-import { formatPath, locatePath, objectOf, parseJsonText, type JsonProblem } from './json-location';
+import { formatPath, locatePath, objectOf, parseJsonWithSchema, type JsonProblem } from './json-location';
 
 export const CODEBOOK_PATH = '.alliance-lens/codebook.json';
 export const CODEBOOK_VERSION = 1;
 
-const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour is "#RRGGBB"');
+const colour = z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'a colour is "#RRGGBB"'));
 
 export const userCodeSchema = z.looseObject({
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'an id is letters, digits, ".", "-" or "_", starting with a letter or digit'),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  color: colour.optional(),
-  parent: z.string().min(1).optional(),
+  id: z.string().check(z.regex(/^[A-Za-z0-9][\w.-]*$/, 'an id is letters, digits, ".", "-" or "_", starting with a letter or digit')),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  color: z.optional(colour),
+  parent: z.optional(z.string().check(z.minLength(1))),
   /** The REFI-QDA guid, kept so a code imported from another program keeps its identity on export. */
-  guid: z.string().optional(),
+  guid: z.optional(z.string()),
   /** False for a grouping code that is not applied itself (REFI-QDA isCodable). */
-  codable: z.boolean().optional(),
+  codable: z.optional(z.boolean()),
 });
 
 export const codebookFileSchema = z.looseObject({
-  version: z.number().int().min(1).max(CODEBOOK_VERSION),
+  version: z.int().check(z.minimum(1), z.maximum(CODEBOOK_VERSION)),
   codes: z.array(userCodeSchema),
 });
 
@@ -69,21 +70,12 @@ export function builtInCodebook(): CodebookEntry[] {
 export type CodebookResult = { ok: true; file: CodebookFile } | { ok: false; problems: JsonProblem[] };
 
 export function parseCodebookFile(source: string): CodebookResult {
-  const json = parseJsonText(source);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
-  const result = codebookFileSchema.safeParse(json.value);
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => ({
-        ...locatePath(source, issue.path as PropertyKey[]), field: formatPath(issue.path as PropertyKey[]), message: issue.message,
-      })),
-    };
-  }
-  const problems = structuralProblems(result.data).map(({ index, field, message }) => ({
+  const result = parseJsonWithSchema(source, codebookFileSchema);
+  if (!result.ok) return result;
+  const problems = structuralProblems(result.value).map(({ index, field, message }) => ({
     ...locatePath(source, ['codes', index, field]), field: formatPath(['codes', index, field]), message,
   }));
-  return problems.length ? { ok: false, problems } : { ok: true, file: result.data };
+  return problems.length ? { ok: false, problems } : { ok: true, file: result.value };
 }
 
 /** Duplicate ids, unknown parents and cycles: things zod cannot see one code at a time. */

@@ -1,6 +1,7 @@
 // Turns JSON problems into "line N: problem" so a user can find and fix a hand-edited file. JSON.parse only
 // reports a character position (and not always); schema problems only report a path. Both are mapped to lines.
 import { lineOfJsonPath } from '../coding/json-locate';
+import { ENGLISH_ISSUES } from './english-issues';
 
 export interface JsonProblem {
   /** 1-based line, column. */
@@ -54,6 +55,24 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     const where = lineAndColumn(text, position ? Number(position[1]) : text.length);
     return { ok: false, problem: { ...where, field: '', message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}` } };
   }
+}
+
+/** What a schema (zod's full or mini build alike) offers for checking a parsed value. */
+export interface SafeParser<T> {
+  safeParse(value: unknown, params?: typeof ENGLISH_ISSUES): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** Parses hand-edited JSON text and checks it against a schema, with zod's English messages; every problem carries
+ * the line to fix. */
+export function parseJsonWithSchema<T>(source: string, schema: SafeParser<T>): { ok: true; value: T } | { ok: false; problems: JsonProblem[] } {
+  const json = parseJsonText(source);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  const result = schema.safeParse(json.value, ENGLISH_ISSUES);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ ...locatePath(source, issue.path), field: formatPath(issue.path), message: issue.message })),
+  };
 }
 
 export function formatPath(path: JsonPath): string {

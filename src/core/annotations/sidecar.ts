@@ -1,34 +1,35 @@
 // The sidecar `<transcript>.alliance.json`: a person's codes, memos, comments and decisions on one transcript.
 // Validated with zod; fields this version does not know are kept (loose objects) and written back after the
 // known ones, so a newer Alliance Lens or a hand edit never loses data through an older one.
-import { z } from 'zod';
-import { formatPath, jsonKeyName, locatePath, objectOf, parseJsonText, type JsonProblem } from './json-location';
+// zod/mini rather than zod: this schema is bundled into the extension host, where the classic build costs ~450 KB.
+import * as z from 'zod/mini';
+import { jsonKeyName, objectOf, parseJsonWithSchema, type JsonProblem } from './json-location';
 
 export const SIDECAR_SCHEMA_ID = 'alliance-lens/sidecar';
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.alliance.json';
 
 const text = z.string();
-const nonEmpty = z.string().min(1);
-const offset = z.number().int().min(0);
+const nonEmpty = z.string().check(z.minLength(1));
+const offset = z.int().check(z.minimum(0));
 
 export const anchorSchema = z.looseObject({
-  utterance: z.number().int().min(-1),
+  utterance: z.int().check(z.minimum(-1)),
   start: offset,
   end: offset,
   exact: nonEmpty,
   prefix: text,
   suffix: text,
-}).refine((anchor) => anchor.end > anchor.start, { message: 'end must be greater than start', path: ['end'] });
+}).check(z.refine((anchor) => anchor.end > anchor.start, { message: 'end must be greater than start', path: ['end'] }));
 
 export const annotationSchema = z.looseObject({
   id: nonEmpty,
   coder: nonEmpty,
-  codes: z.array(nonEmpty).min(1),
-  memo: text.default(''),
+  codes: z.array(nonEmpty).check(z.minLength(1)),
+  memo: z._default(text, ''),
   anchor: anchorSchema,
   created: text,
-  orphaned: z.boolean().optional(),
+  orphaned: z.optional(z.boolean()),
 });
 
 export const commentSchema = z.looseObject({
@@ -41,9 +42,9 @@ export const commentSchema = z.looseObject({
 export const threadSchema = z.looseObject({
   id: nonEmpty,
   anchor: anchorSchema,
-  resolved: z.boolean().default(false),
-  comments: z.array(commentSchema).min(1),
-  orphaned: z.boolean().optional(),
+  resolved: z._default(z.boolean(), false),
+  comments: z.array(commentSchema).check(z.minLength(1)),
+  orphaned: z.optional(z.boolean()),
 });
 
 export const VERDICTS = ['accept', 'reject', 'replace'] as const;
@@ -54,24 +55,24 @@ export const decisionSchema = z.looseObject({
   rule: nonEmpty,
   code: nonEmpty,
   verdict: z.enum(VERDICTS),
-  replacement: z.array(nonEmpty).optional(),
+  replacement: z.optional(z.array(nonEmpty)),
   anchor: anchorSchema,
   created: text,
-  orphaned: z.boolean().optional(),
-}).refine((decision) => decision.verdict !== 'replace' || (decision.replacement?.length ?? 0) > 0, {
+  orphaned: z.optional(z.boolean()),
+}).check(z.refine((decision) => decision.verdict !== 'replace' || (decision.replacement?.length ?? 0) > 0, {
   message: 'a "replace" decision needs a non-empty "replacement" list of codes', path: ['replacement'],
-});
+}));
 
 export const sidecarSchema = z.looseObject({
   schema: z.literal(SIDECAR_SCHEMA_ID),
-  version: z.number().int().min(1).max(SIDECAR_VERSION, {
+  version: z.int().check(z.minimum(1), z.maximum(SIDECAR_VERSION, {
     message: `written by a newer Alliance Lens; this version reads sidecar version ${SIDECAR_VERSION} and will not overwrite it`,
-  }),
+  })),
   transcript: text,
-  annotations: z.array(annotationSchema).default([]),
-  comments: z.array(threadSchema).default([]),
-  decisions: z.array(decisionSchema).default([]),
-}).superRefine((sidecar, context) => {
+  annotations: z._default(z.array(annotationSchema), []),
+  comments: z._default(z.array(threadSchema), []),
+  decisions: z._default(z.array(decisionSchema), []),
+}).check(z.superRefine((sidecar, context) => {
   // Edits find an item by its id (removing a code takes it off the annotation or decision with that id), so two
   // items with one id would both change. Refused, with the place of the second, rather than guessed at.
   const check = (items: readonly { id: string }[], list: 'annotations' | 'decisions' | 'comments', seen: Map<string, string>) => {
@@ -91,7 +92,7 @@ export const sidecarSchema = z.looseObject({
   check(sidecar.annotations, 'annotations', codingIds);
   check(sidecar.decisions, 'decisions', codingIds);
   check(sidecar.comments, 'comments', new Map());
-});
+}));
 
 export type AnchorData = z.infer<typeof anchorSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
@@ -118,18 +119,8 @@ export function emptySidecar(transcript: string): Sidecar {
 
 /** Reads a sidecar's text. Problems carry the line to fix; the caller must then leave the file untouched. */
 export function parseSidecar(source: string): SidecarResult {
-  const json = parseJsonText(source);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
-  const result = sidecarSchema.safeParse(json.value);
-  if (result.success) return { ok: true, sidecar: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
-      ...locatePath(source, issue.path as PropertyKey[]),
-      field: formatPath(issue.path as PropertyKey[]),
-      message: issue.message,
-    })),
-  };
+  const parsed = parseJsonWithSchema(source, sidecarSchema);
+  return parsed.ok ? { ok: true, sidecar: parsed.value } : parsed;
 }
 
 const KEY_ORDER = {

@@ -1,23 +1,24 @@
 // The de-identification key: which original became which replacement, so the same person or place gets the same
 // replacement in every file of a folder, and a second run extends the key rather than starting over. It holds the
 // originals, so it is as sensitive as the transcripts: the CLI writes it only where it is told to.
-import { z } from 'zod';
+// zod/mini: the editor's De-identify command bundles this schema into the extension host.
+import * as z from 'zod/mini';
 import type { Category } from './categories';
 import { CATEGORIES } from './categories';
 
 export const KEY_SCHEMA_ID = 'alliance-lens/deidentify-key';
 
 const entrySchema = z.object({
-  original: z.string().min(1),
+  original: z.string().check(z.minLength(1)),
   category: z.enum(CATEGORIES),
-  replacement: z.string().min(1),
+  replacement: z.string().check(z.minLength(1)),
 });
 
 export const keySchema = z.object({
   schema: z.literal(KEY_SCHEMA_ID),
   version: z.literal(1),
   /** Days added to every date with --shift-dates; fixed once per key so intervals stay true across files. */
-  shiftDays: z.number().int().nullable(),
+  shiftDays: z.nullable(z.int()),
   entries: z.array(entrySchema),
 });
 

@@ -29,7 +29,7 @@ export function maskNonVerbal(text: string): string {
 
 /** Words of an utterance text: runs of non-space holding a letter or digit. Non-verbal marks count as no words.
  * Remembered by text: the summary and the speaker table count every utterance on every re-analysis, which was a
- * third of a one-utterance edit's cost (issue 7). */
+ * third of a one-utterance edit's cost. */
 export const countWords: (text: string) => number = /* @__PURE__ */ memoizeByText((text) => countWordsOf(text), 50_000);
 
 function countWordsOf(text: string): number {

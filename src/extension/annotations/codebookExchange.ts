@@ -27,7 +27,7 @@ export async function importCodebook(codebooks: CodebookService, source?: vscode
   const file = source ?? (await vscode.window.showOpenDialog({ title: 'Import codebook (REFI-QDA)', canSelectMany: false, filters: { 'REFI-QDA codebook': ['qdc', 'xml'] } }))?.[0];
   if (!file) return undefined;
   const contextUri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? file;
-  const codebookUri = codebooks.codebookUri(contextUri);
+  const codebookUri = await codebooks.codebookUri(contextUri);
   const existingText = await readTextFile(codebookUri);
   let existing = null;
   if (existingText !== undefined) {

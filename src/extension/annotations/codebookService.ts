@@ -1,8 +1,11 @@
-// The codebook of the workspace a document belongs to: built-in codes plus `.alliance-lens/codebook.json`. A broken
+// The codebook a document is coded with: built-in codes plus the nearest `.alliance-lens/codebook.json` at or above
+// it within its workspace folder (core's discovery, so the CLI's export and agree use the same one). A broken
 // codebook file is reported with its line (and an Open action) and the built-in codes stay usable meanwhile.
 import * as vscode from 'vscode';
 import { CODEBOOK_PATH, mergeCodebook, parseCodebookFile, type CodebookEntry, type CodebookFile } from '../../core/annotations/codebook';
-import { openAtLine, readTextFile } from './fileAccess';
+import { configurationOf, configurationScope } from '../engine/workspaceConfiguration';
+import type { FileProblems } from '../problems/fileProblems';
+import { openAtLine } from './fileAccess';
 
 export type CodebookState = { file: CodebookFile | null; entries: CodebookEntry[]; broken: boolean };
 
@@ -12,7 +15,7 @@ export class CodebookService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  constructor(private readonly fileProblems: FileProblems) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_PATH}`);
     const forget = () => {
       this.cache.clear();
@@ -21,29 +24,34 @@ export class CodebookService implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget));
   }
 
-  /** Where the codebook of this document lives: its workspace folder's .alliance-lens, else the file's folder's
-   * (a transcript opened from outside the workspace never writes into the workspace). */
-  codebookUri(documentUri: vscode.Uri): vscode.Uri {
-    const folder = vscode.workspace.getWorkspaceFolder(documentUri)?.uri ?? vscode.Uri.joinPath(documentUri, '..');
-    return vscode.Uri.joinPath(folder, CODEBOOK_PATH);
+  /** Where the codebook of this document lives: the nearest existing one, else its workspace folder's
+   * .alliance-lens, else the file's folder's (a transcript opened from outside the workspace never writes into it). */
+  async codebookUri(documentUri: vscode.Uri): Promise<vscode.Uri> {
+    const { codebook, scope } = await configurationOf(documentUri);
+    if (codebook) return scope.base.with({ path: codebook.path });
+    return vscode.Uri.joinPath(scope.base.with({ path: scope.root ?? scope.folder }), CODEBOOK_PATH);
   }
 
   async codebook(documentUri: vscode.Uri | undefined): Promise<CodebookState> {
-    const uri = documentUri ? this.codebookUri(documentUri) : vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, CODEBOOK_PATH);
-    if (!uri) return { file: null, entries: mergeCodebook(null), broken: false };
-    const key = uri.toString();
+    const context = documentUri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!context) return { file: null, entries: mergeCodebook(null), broken: false };
+    // One entry per folder: every transcript in it has the same codebook, and a broken one is reported once.
+    const scope = configurationScope(context);
+    const key = scope.base.with({ path: scope.folder }).toString();
     let state = this.cache.get(key);
     if (!state) {
-      state = this.read(uri);
+      state = this.read(context);
       this.cache.set(key, state);
     }
     return state;
   }
 
-  private async read(uri: vscode.Uri): Promise<CodebookState> {
-    const text = await readTextFile(uri).catch(() => undefined);
-    if (text === undefined) return { file: null, entries: mergeCodebook(null), broken: false };
-    const parsed = parseCodebookFile(text);
+  private async read(documentUri: vscode.Uri): Promise<CodebookState> {
+    const { codebook, scope } = await configurationOf(documentUri);
+    if (!codebook) return { file: null, entries: mergeCodebook(null), broken: false };
+    const uri = scope.base.with({ path: codebook.path });
+    const parsed = parseCodebookFile(codebook.text);
+    this.fileProblems.reportFileProblems(uri, 'codebook', parsed.ok ? [] : parsed.problems);
     if (parsed.ok) return { file: parsed.file, entries: mergeCodebook(parsed.file), broken: false };
     const first = parsed.problems[0]!;
     void vscode.window.showErrorMessage(

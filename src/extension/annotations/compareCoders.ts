@@ -7,7 +7,7 @@ import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-co
 import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { parseSidecar, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
-import { formatAgreementMarkdown } from '../../cli/annotation-reports';
+import { formatAgreementMarkdown } from '../../core/reports/annotations';
 import { openAtLine, readTextFile } from './fileAccess';
 
 export const COMPARE_CODERS_COMMAND = 'allianceLens.compareCoders';

@@ -3,7 +3,7 @@
 // disks Node does the whole write (rename(2) replaces the target in one step; vscode.workspace.fs.rename with
 // overwrite deletes the target first, leaving a moment with no file at all).
 import * as vscode from 'vscode';
-import { writeFileAtomically as writeLocalFileAtomically } from '../../cli/atomic-write';
+import { writeFileAtomically as writeLocalFileAtomically } from '../../shared/atomic-write';
 import { decodeUtf8 } from '../../core/annotations/json-location';
 
 /** The file's text, or undefined when there is none. Invalid UTF-8 throws (with the line of the first bad byte)
@@ -30,7 +30,7 @@ export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): P
   const folder = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(folder);
   // On a local disk: flushed, renamed over the target, the target's mode kept, a symbolic link written through,
-  // temporary files of killed processes cleaned up (src/cli/atomic-write.ts).
+  // temporary files of killed processes cleaned up (src/shared/atomic-write.ts).
   if (uri.scheme === 'file') return writeLocalFileAtomically(uri.fsPath, bytes);
   const temporary = vscode.Uri.joinPath(folder, `.${name}.${Date.now().toString(36)}.tmp`);
   await vscode.workspace.fs.writeFile(temporary, bytes);

@@ -1,6 +1,7 @@
-// Human coding in the editor (issue 8): codes on selections, reviews of automatic findings, supervisor comments,
+// Human coding in the editor: codes on selections, reviews of automatic findings, supervisor comments,
 // the Codes view, Compare Coders and the REFI-QDA codebook exchange, all stored in the transcript's sidecar.
 import * as vscode from 'vscode';
+import type { FileProblems } from '../problems/fileProblems';
 import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';
 import { removeCode } from '../../core/annotations/sidecar-edits';
 import type { CodebookEntry } from '../../core/annotations/codebook';
@@ -9,7 +10,7 @@ import type { Analysis } from '../../core/types';
 import type { Configuration } from '../configuration';
 import type { SummaryDecorator } from '../summary/summaryViewProvider';
 import type { ExportContributor } from '../export/exports';
-import { commentsSection } from '../../cli/annotation-reports';
+import { commentsSection } from '../../core/reports/annotations';
 import { coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
@@ -32,6 +33,7 @@ export interface AnnotationHostServices {
   };
   summaryView?: { addSummaryDecorator(decorator: SummaryDecorator): vscode.Disposable };
   exporter?: { addContributor(contributor: ExportContributor): vscode.Disposable };
+  problems: FileProblems;
 }
 
 /** Returned for tests and for other features. */
@@ -47,8 +49,9 @@ export interface AnnotationsApi {
 export function activateAnnotations(context: vscode.ExtensionContext, services: AnnotationHostServices): AnnotationsApi {
   const analysisOf = (document: vscode.TextDocument) => services.analyses.latest(document);
   const coder = () => coderName(services.configuration);
-  const codebooks = new CodebookService();
-  let store = new SidecarStore((document) => analysisOf(document)?.utterances ?? []);
+  const codebooks = new CodebookService(services.problems);
+  const newStore = () => new SidecarStore((document) => analysisOf(document)?.utterances ?? [], services.problems);
+  let store = newStore();
   const comments = new SupervisorComments(store, coder, analysisOf);
   const decorations = new HumanCodeDecorations();
   const codesTree = new CodesTreeProvider();
@@ -163,10 +166,12 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     get store() { return store; },
     comments, codesTree, decorations,
     async reload() {
-      await store.flush();
+      // As when the window closes: dispose alone must keep every pending write.
+      const closing = store;
       storeSubscription.dispose();
-      store.dispose();
-      store = new SidecarStore((document) => analysisOf(document)?.utterances ?? []);
+      closing.dispose();
+      await closing.closed;
+      store = newStore();
       coding.store = store;
       comments.useStore(store);
       storeSubscription = watchStore();

@@ -122,7 +122,7 @@ export async function importProject(context: ProjectExportContext, source?: vsco
   const matching = importQdpxProject(read.project, candidates.map((candidate) => candidate.transcript), { codebook: null, addCodes: false });
   const firstMatch = candidates.find((candidate) => matching.sidecars.some((entry) => entry.transcript === candidate.transcript));
   // The codebook of the transcripts that receive the coding (a transcript outside the workspace has its own).
-  const codebookUri = context.codebooks.codebookUri(firstMatch?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? file);
+  const codebookUri = await context.codebooks.codebookUri(firstMatch?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? file);
   const codebookText = await readTextFile(codebookUri);
   const codebook = codebookText === undefined ? null : parseCodebookFile(codebookText);
   if (codebook && !codebook.ok) return refuse(`fix ${vscode.workspace.asRelativePath(codebookUri)} first (line ${codebook.problems[0]!.line}: ${codebook.problems[0]!.message}).`);

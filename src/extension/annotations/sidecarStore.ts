@@ -9,6 +9,7 @@ import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
 import { mergeSidecars } from '../../core/annotations/sidecar-merge';
 import type { JsonProblem } from '../../core/annotations/json-location';
+import type { FileProblems } from '../problems/fileProblems';
 import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess';
 
 const SAVE_DELAY_MS = 400;
@@ -35,10 +36,14 @@ export class SidecarStore implements vscode.Disposable {
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private closing: Promise<void> | undefined;
   /** Fires with the transcript's uri whenever its annotations change (load, edit, re-anchor). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly utterancesOf: (document: vscode.TextDocument) => readonly UtteranceRange[]) {
+  constructor(
+    private readonly utterancesOf: (document: vscode.TextDocument) => readonly UtteranceRange[],
+    private readonly fileProblems: FileProblems,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
       watcher,
@@ -112,7 +117,7 @@ export class SidecarStore implements vscode.Disposable {
     this.scheduleSave(entry);
   }
 
-  /** Waits for pending writes (tests, deactivation). */
+  /** Writes what is still waiting on its delay and waits for every write under way (tests, deactivation). */
   async flush(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => {
       if (entry.saveTimer) {
@@ -169,6 +174,7 @@ export class SidecarStore implements vscode.Disposable {
       return;
     }
     entry.problems = [];
+    this.fileProblems.reportFileProblems(entry.sidecarUri, 'sidecar', []);
     entry.lastWritten = text;
     const placed = reanchorSidecar(parsed.sidecar, document.getText(), this.utterancesOf(document));
     entry.sidecar = placed.sidecar;
@@ -178,6 +184,7 @@ export class SidecarStore implements vscode.Disposable {
   }
 
   private reportProblems(entry: Entry): void {
+    this.fileProblems.reportFileProblems(entry.sidecarUri, 'sidecar', entry.problems);
     const first = entry.problems[0];
     if (!first) return;
     const where = `${vscode.workspace.asRelativePath(entry.sidecarUri)}, line ${first.line}`;
@@ -251,13 +258,20 @@ export class SidecarStore implements vscode.Disposable {
     }, SAVE_DELAY_MS);
   }
 
-  private async save(entry: Entry): Promise<void> {
-    await entry.pendingSave;
+  /** Queues a write after the one under way. pendingSave is set before anything is awaited, so a flush that comes
+   * at any moment (the window closing) finds every write, including one that has not started yet. */
+  private save(entry: Entry): Promise<void> {
+    const write = (entry.pendingSave ?? Promise.resolve()).then(() => this.write(entry));
+    entry.pendingSave = write;
+    return write;
+  }
+
+  private async write(entry: Entry): Promise<void> {
     if (!entry.sidecar || !entry.storable) return;
     if (serializeSidecar(entry.sidecar) === entry.lastWritten) return;
-    entry.pendingSave = (async () => {
+    try {
       const onDisk = await readTextFile(entry.sidecarUri);
-      let toWrite = entry.sidecar!;
+      let toWrite = entry.sidecar;
       if (onDisk !== undefined && onDisk !== entry.lastWritten) {
         // Someone else wrote it since we last read it (a second coder, a sync client, git). A broken file is never
         // overwritten; a valid one is merged with ours by id, so neither side's work is lost.
@@ -274,14 +288,14 @@ export class SidecarStore implements vscode.Disposable {
       const text = serializeSidecar(toWrite);
       await writeTextFileAtomically(entry.sidecarUri, text);
       entry.lastWritten = text;
+      this.fileProblems.log.info(`saved ${vscode.workspace.asRelativePath(entry.sidecarUri)}`);
       if (toWrite !== entry.sidecar) {
         entry.sidecar = toWrite;
         this.changed.fire(this.documentUriOf(entry));
       }
-    })().catch((error: unknown) => {
+    } catch (error) {
       void vscode.window.showErrorMessage(`Alliance Lens: could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. Your annotations are still in memory; they are saved again on the next change.`);
-    });
-    await entry.pendingSave;
+    }
   }
 
   /** Ours and the file's, merged against what we last read or wrote; on a true conflict the user chooses, and
@@ -306,8 +320,15 @@ export class SidecarStore implements vscode.Disposable {
     return key ? vscode.Uri.parse(key) : entry.sidecarUri;
   }
 
+  /** Stops listening, and writes at once what was waiting on its delay: a code applied or an anchor moved just
+   * before the window closes is kept. `closed` settles when those writes are done. */
   dispose(): void {
-    for (const entry of this.entries.values()) clearTimeout(entry.saveTimer);
+    this.closing ??= this.flush();
     for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** Settles when the writes started by dispose() are done (at once if it was never disposed). */
+  get closed(): Promise<void> {
+    return this.closing ?? Promise.resolve();
   }
 }

@@ -5,7 +5,7 @@
 // second), not the live analysis that the worker keeps off the host.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseJsonText } from '../../core/annotations/json-location';
+import { parseJsonWithSchema } from '../../core/annotations/json-location';
 import { parseSidecar, serializeSidecar, sidecarPathFor } from '../../core/annotations/sidecar';
 import { DEIDENTIFY_CONFIG_PATH, parseDeidentifyConfig } from '../../core/deidentify/config';
 import { emptyKey, keySchema, type KeyFile } from '../../core/deidentify/key';
@@ -231,9 +231,8 @@ async function keyFrom(uri: vscode.Uri | null): Promise<KeyChoice | undefined> {
   if (!uri) return { uri: null, key: emptyKey() };
   const text = await readTextFile(uri);
   if (text === undefined) return { uri, key: emptyKey() };
-  const json = parseJsonText(text);
-  const parsed = json.ok ? keySchema.safeParse(json.value) : null;
-  if (parsed?.success) return { uri, key: parsed.data };
+  const parsed = parseJsonWithSchema(text, keySchema);
+  if (parsed.ok) return { uri, key: parsed.value };
   void vscode.window.showErrorMessage(`Alliance Lens: ${uri.fsPath || uri.path} is not a de-identification key; it was left as it is.`);
   return undefined;
 }

@@ -1,77 +1,83 @@
-// Feeds the engine its configuration: the workspace's .alliance-lens/rules.json files and the rules the user
-// switched off. Reconfigures (and re-analyses) when either changes, and reports broken rule files once, by line.
+// Feeds the engine its configuration: each workspace folder's .alliance-lens/rules.json (found by core's discovery,
+// as the CLI finds it) and the rules the user switched off. Reconfigures (and re-analyses) when either changes, and
+// reports broken rule files once, by line.
 import * as vscode from 'vscode';
-import type { RuleFile } from '../../core';
+import { engineOptions, RULES_PATH, type TranscriptConfiguration } from '../../core/configuration/discover';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyses } from '../documentAnalyses';
+import type { FileProblems } from '../problems/fileProblems';
 import type { AnalysisService } from './analysisService';
-
-export const USER_RULES_GLOB = '.alliance-lens/rules.json';
-
-async function readUserRuleFiles(): Promise<RuleFile[]> {
-  const files: RuleFile[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, USER_RULES_GLOB);
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      files.push({ path: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(bytes) });
-    } catch {
-      // No rules file in this folder: the built-in rules apply.
-    }
-  }
-  return files;
-}
+import { configurationOf } from './workspaceConfiguration';
 
 export class EngineConfigurator implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disabledRulesKey = '';
   private reportedErrors = '';
+  /** The rules files in use, by the path the engine names them with, for the Problems panel. */
+  private ruleFileUris = new Map<string, vscode.Uri>();
+  /** Each workspace folder's configuration as last read, so a change of settings reconfigures without reading. */
+  private folders: TranscriptConfiguration[] = [];
 
   constructor(
     private readonly service: AnalysisService,
     private readonly configuration: Configuration,
     private readonly analyses: DocumentAnalyses,
+    private readonly fileProblems: FileProblems,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_RULES_GLOB}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${RULES_PATH}`);
     const reload = () => void this.apply();
     this.disposables.push(
       watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload),
       configuration.onDidChange((settings) => {
         const key = JSON.stringify(settings['allianceLens.rules.disabled']);
-        if (key !== this.disabledRulesKey) reload();
+        if (key !== this.disabledRulesKey) void this.configure();
       }),
     );
   }
 
   /** Reads the rule files and settings, reconfigures the engine, and re-analyses the visible transcripts. */
   async apply(): Promise<void> {
+    const folders = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => configurationOf(folder.uri)));
+    const previous = this.ruleFileUris;
+    this.folders = folders;
+    this.ruleFileUris = new Map(folders.flatMap(({ rules, scope }) => (rules ? [[rules.path, scope.base.with({ path: rules.path })] as const] : [])));
+    // A rules file that is gone takes its problems with it.
+    for (const [path, uri] of previous) if (!this.ruleFileUris.has(path)) this.fileProblems.reportFileProblems(uri, 'rules file', []);
+    await this.configure();
+  }
+
+  /** Reconfigures the engine at once (before any await), so no analysis runs with the previous settings. */
+  private async configure(): Promise<void> {
     const disabledRules = this.configuration.settings['allianceLens.rules.disabled'];
     this.disabledRulesKey = JSON.stringify(disabledRules);
-    const userRuleFiles = await readUserRuleFiles();
-    this.service.configure({ userRuleFiles, disabledRules });
+    const options = engineOptions(this.folders, { disabledRules });
+    this.service.configure(options);
     this.analyses.invalidateAll();
-    if (userRuleFiles.length > 0) await this.reportRuleErrors();
+    if (options.userRuleFiles.length > 0) await this.reportRuleErrors();
   }
 
   private async reportRuleErrors(): Promise<void> {
     const { ruleErrors } = await this.service.helpers();
+    for (const [path, uri] of this.ruleFileUris) {
+      this.fileProblems.reportFileProblems(uri, 'rules file', ruleErrors.filter((error) => error.path === path));
+    }
     const text = ruleErrors.map((error) => `${error.path}:${error.line}: ${error.field}: ${error.message}`).join('\n');
     if (!text || text === this.reportedErrors) return;
     this.reportedErrors = text;
     const first = ruleErrors[0];
+    // A user rule file's path is its URI's path (as discovered); built-in rule files have no workspace folder.
+    const folder = vscode.workspace.workspaceFolders?.find((candidate) => first.path.startsWith(candidate.uri.path));
+    const uri = folder?.uri.with({ path: first.path });
     const open = 'Open rules file';
     const choice = await vscode.window.showWarningMessage(
-      `Alliance Lens: ${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${first.path}:${first.line}: ${first.message}`,
+      `Alliance Lens: ${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${uri ? vscode.workspace.asRelativePath(uri) : first.path}:${first.line}: ${first.message}`,
       open,
     );
-    if (choice === open) {
-      const folder = vscode.workspace.workspaceFolders?.find((candidate) => first.path.startsWith(candidate.name)) ?? vscode.workspace.workspaceFolders?.[0];
-      if (folder) {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, USER_RULES_GLOB));
-        const editor = await vscode.window.showTextDocument(document);
-        const position = new vscode.Position(Math.max(0, first.line - 1), 0);
-        editor.selection = new vscode.Selection(position, position);
-      }
+    if (choice === open && uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const position = new vscode.Position(Math.max(0, first.line - 1), 0);
+      editor.selection = new vscode.Selection(position, position);
     }
   }
 

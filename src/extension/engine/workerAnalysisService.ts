@@ -1,5 +1,5 @@
-// Analyses in a worker thread, so the extension host never runs a long synchronous analysis (issue 7: no slice over
-// 50 ms) and never loads compromise itself (about half a second of start-up). The worker starts on the first
+// Analyses in a worker thread, so the extension host never runs a long synchronous analysis (no slice over 50 ms)
+// and never loads compromise itself (about half a second of start-up). The worker starts on the first
 // request, not at activation. Hovers and the panel get their helpers without the engine: code names and the summary
 // helpers are small pure modules, and the worker describes every rule that fired with each analysis. If worker
 // threads are unavailable or the worker dies, everything falls back to the in-process service rather than stopping.

@@ -6,7 +6,7 @@ import type { Analysis } from '../../core/types';
 import type { Sidecar } from '../../core/annotations/sidecar';
 import { utteranceTable } from '../../core/annotations/utterance-table';
 import { toCsv } from '../../core/csv';
-import { markdownReport, type ReportSection } from '../../cli/formats/markdown';
+import { markdownReport, type ReportSection } from '../../core/reports/markdown';
 import type { DocumentAnalyses } from '../documentAnalyses';
 
 /** What another feature adds to the exports of a document. */

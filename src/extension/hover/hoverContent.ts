@@ -3,7 +3,7 @@ import { describeThresholds } from '../../core/summary/bands';
 import { agreementText, bandIsTrusted } from '../../core/summary/score-agreement';
 import type { AnalysedUtterance, Finding } from '../../core/types';
 import type { RuleDescription } from '../../core';
-import { escapeMarkdown } from '../../cli/formats/markdown';
+import { escapeMarkdown } from '../../core/reports/markdown';
 
 export const DISABLE_RULE_COMMAND = 'allianceLens.disableRule';
 

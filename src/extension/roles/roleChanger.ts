@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { RoleChanger } from '../summary/summaryViewProvider';
-import { setRoleEdit, type AssignableRole } from './frontMatter';
+import { setRoleEdit, type AssignableRole } from '../../core/transcript/front-matter';
 
 export class FrontMatterRoleChanger implements RoleChanger {
   constructor(private readonly analyses: DocumentAnalyses) {}

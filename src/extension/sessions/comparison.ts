@@ -1,6 +1,6 @@
 // The Sessions view's wording, and "Compare with Previous Session": one session's scores beside the previous session's of the same group, with the
 // change, as Markdown for VS Code's preview. Pure (no vscode), so it is unit-tested directly.
-import { escapeMarkdown } from '../../cli/formats/markdown';
+import { escapeMarkdown } from '../../core/reports/markdown';
 import { agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, ACCURACY_SECTION, type ScoreTrust } from '../../core/summary/score-agreement';
 import { sessionName } from '../../core/trends/narrative';
 import { TREND_SCORES, trendScore } from '../../core/trends/trend-scores';

@@ -1,4 +1,4 @@
-// Sessions over time in the editor (issue 14): the Sessions view and "Compare with Previous Session".
+// Sessions over time in the editor: the Sessions view and "Compare with Previous Session".
 import * as vscode from 'vscode';
 import type { Configuration } from '../configuration';
 import type { AnalysisService } from '../engine/analysisService';

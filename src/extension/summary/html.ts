@@ -1,6 +1,6 @@
 // The Summary webview's HTML shell. It holds no transcript text at all: the webview script builds the DOM with
 // textContent from validated messages, so nothing from a transcript is ever parsed as HTML.
-import { EMPTY_STATE_TEXT } from '../../webview/shared/protocol';
+import { EMPTY_STATE_TEXT } from '../../shared/protocol';
 
 export interface ShellOptions {
   cspSource: string;

@@ -3,7 +3,7 @@ import { describeThresholds } from '../../core/summary/bands';
 import { bandIsTrusted, estimateNote, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
 import type { Analysis } from '../../core/types';
 import type { EngineHelpers } from '../engine/analysisService';
-import type { SummaryModel } from '../../webview/shared/protocol';
+import type { SummaryModel } from '../../shared/protocol';
 
 const MOMENTS_PER_STANCE = 3;
 const MOMENT_TEXT_LIMIT = 160;

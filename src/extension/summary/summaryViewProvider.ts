@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../engine/analysisService';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import { ACCURACY_ANCHOR } from '../../core/summary/score-agreement';
-import { fromWebviewMessage, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../webview/shared/protocol';
+import { fromWebviewMessage, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../shared/protocol';
 import { buildSummaryModel, fileBaseName } from './panelModel';
 import { makeNonce, summaryShellHtml } from './html';
 

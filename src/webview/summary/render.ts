@@ -1,6 +1,6 @@
 // Builds the Summary panel's DOM from a validated PanelState. Every section is plain DOM with textContent;
 // every interactive part is a <button> or a focusable SVG group with a label, so it works from the keyboard.
-import { EMPTY_STATE_TEXT, type FromWebviewMessage, type PanelState, type SummaryModel } from '../shared/protocol';
+import { EMPTY_STATE_TEXT, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../shared/protocol';
 import { button, h, svg } from './dom';
 import { BAND_LABEL, FORMAT_LABEL, percent, shareText, STATUS_LABEL } from './format';
 

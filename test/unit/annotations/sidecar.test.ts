@@ -99,6 +99,18 @@ describe('annotations: sidecar', () => {
     assert.strictEqual(parsed.problems[0]!.line, text.split('\n').findIndex((l) => l.includes('"codes": []')) + 1);
   });
 
+  it('words schema problems in English, not zod/mini\'s bare "Invalid input"', () => {
+    const document = JSON.parse(serializeSidecar(sample()));
+    document.annotations[0].codes = [];
+    document.annotations[0].anchor.start = 1.5;
+    const parsed = parseSidecar(JSON.stringify(document, null, 2));
+    assert.ok(!parsed.ok);
+    assert.deepStrictEqual(parsed.problems.map((problem) => [problem.field, problem.message]), [
+      ['annotations[0].codes', 'Too small: expected array to have >=1 items'],
+      ['annotations[0].anchor.start', 'Invalid input: expected int, received number'],
+    ]);
+  });
+
   it('refuses a sidecar from a newer version, a wrong schema id and a missing field, naming each', () => {
     const newer = JSON.parse(serializeSidecar(sample()));
     newer.version = 2;

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { removeStaleTemporaryFiles, writeFileAtomically, writeFileAtomicallySync } from '../../../src/cli/atomic-write';
+import { removeStaleTemporaryFiles, writeFileAtomically, writeFileAtomicallySync } from '../../../src/shared/atomic-write';
 import { CLI, ensureBuiltCli, tempDirectory } from './run-cli';
 
 const posix = process.platform !== 'win32';
@@ -16,7 +16,7 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-describe('atomic writes (src/cli/atomic-write.ts)', function () {
+describe('atomic writes (src/shared/atomic-write.ts)', function () {
   this.timeout(60_000);
 
   for (const [variant, write] of [

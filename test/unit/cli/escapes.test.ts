@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { forTerminal } from '../../../src/cli/terminal';
-import { escapeMarkdown } from '../../../src/cli/formats/markdown';
+import { escapeMarkdown } from '../../../src/core/reports/markdown';
 import { humanCodeCounts } from '../../../src/core/annotations/human-codes';
 import { parseXml } from '../../../src/core/annotations/xml';
 import { codeName } from '../../../src/core/coding/names';

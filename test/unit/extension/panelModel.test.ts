@@ -3,7 +3,7 @@ import { Analyzer } from '../../../src/core/analyzer';
 import { ALLIANCE_INDEX_FORMULA, topMoments } from '../../../src/core/summary';
 import { buildSummaryModel } from '../../../src/extension/summary/panelModel';
 import { editorFixture } from './fixtures';
-import { summaryModel } from '../../../src/webview/shared/protocol';
+import { summaryModel } from '../../../src/shared/protocol';
 
 const text = editorFixture('session.transcript');
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fromWebviewMessage, toWebviewMessage } from '../../../src/webview/shared/protocol';
+import { fromWebviewMessage, toWebviewMessage } from '../../../src/shared/protocol';
 
 describe('webview protocol', () => {
   it('accepts the messages the webview sends', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { escapeMarkdown, formatMarkdown, markdownReport } from '../../../src/cli/formats/markdown';
+import { escapeMarkdown, formatMarkdown, markdownReport } from '../../../src/core/reports/markdown';
 import { analysisOf, finding, session, supervisionSession } from '../summary/fixture';
 
 describe('formats: markdown supervision report', () => {
@@ -26,6 +26,11 @@ describe('formats: markdown supervision report', () => {
     assert.ok(report.includes('| Complex reflections | 50% | good (fair 40% · good 50%) |'));
     assert.ok(report.includes('| Open questions | 66.7% | not banded in MITI 4.2.1 |'));
     assert.ok(report.includes('| Client talk share | 46.9% of 81 words |  |'));
+  });
+
+  it('tells its reader nothing to run: it is exported from the editor too', () => {
+    assert.doesNotMatch(report, /alliance-lens \w/);
+    assert.ok(report.includes('| Alliance index | '));
   });
 
   it('quotes the moments with their line numbers, escaped', () => {

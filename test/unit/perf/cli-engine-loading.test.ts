@@ -1,4 +1,4 @@
-// `analyze --jobs N` must not load compromise in its main thread (issue 7: peak memory with 2 jobs): the main thread
+// `analyze --jobs N` must not load compromise in its main thread (it would raise peak memory with 2 jobs): the main thread
 // only hands files to workers, and each worker loads its own engine. In the bundle esbuild makes, a module is
 // evaluated at start-up when a chain of static imports reaches it from the entry point; a dynamic import() delays it
 // until that code runs. So the check is on the import graph: which modules each entry reaches by static imports.

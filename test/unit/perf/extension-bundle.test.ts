@@ -1,4 +1,4 @@
-// activate() must not load compromise (issue 7): the engine reaches the extension host only through dist/core.js,
+// activate() must not load compromise: the engine reaches the extension host only through dist/core.js,
 // loaded on the first analysis. A static import of the coding engine anywhere in the extension's import graph would
 // put compromise (about 300 KB minified) into dist/extension.js and parse it at start-up.
 import * as assert from 'assert';
@@ -23,4 +23,17 @@ describe('dist/extension.js bundle', function () {
     assert.ok(inputs.some((input) => input.startsWith('src/extension/')), 'the metafile lists no extension sources: the check would be vacuous');
     assert.deepStrictEqual(inputs.filter((input) => input.includes('node_modules/compromise') || input === 'src/core/coding/matcher.ts'), []);
   });
+
+  it('stays within 250 KB minified, so the extension host parses little at start-up', () => {
+    // The full zod build alone was ~450 KB of the bundle; zod/mini, for what reaches the host, is ~30 KB.
+    const script = `const { outputFiles } = require('esbuild').buildSync({ entryPoints: ['src/extension/extension.ts'], bundle: true,
+      minify: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false, outfile: 'extension.js', logLevel: 'silent' });
+      process.stdout.write(String(outputFiles[0].contents.length));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(run.status, 0, run.stderr);
+    const bytes = Number(run.stdout);
+    assert.ok(bytes > 10_000, `a ${bytes}-byte bundle cannot be the extension: the check would be vacuous`);
+    assert.ok(bytes <= 250 * 1024, `dist/extension.js is ${Math.round(bytes / 1024)} KB minified, over the 250 KB budget`);
+  });
 });
+

@@ -4,7 +4,7 @@ import { ACCURACY_SECTION, bandIsTrusted, MIN_ICC_FOR_BAND } from '../../../core
 import { groupNarrative, narrativeText } from '../../../core/trends/narrative';
 import { TREND_SCORES } from '../../../core/trends/trend-scores';
 import type { TrendGroup, TrendsReport } from '../../../core/trends/trends';
-import { escapeMarkdown } from '../markdown';
+import { escapeMarkdown } from '../../../core/reports/markdown';
 import { chartModel } from './chart-model';
 import type { TrendsFormatOptions } from './options';
 import { groupTitle, groupingNote, sessionCells, tableHeadings } from './report-parts';

@@ -1,15 +1,15 @@
-// The supervision feedback report (`analyze --format markdown`): key metrics against the MITI bands, the most
-// collaborative and most directive moments quoted with their lines, ruptures and how they were met, and a templated
-// paragraph of strengths and growth areas. A pure function of the Analysis, plus any extra sections a caller adds
-// (e.g. supervisor comments), so other reports can be composed from it.
-import { sessionFeedback } from '../../core/summary/feedback';
+// The supervision feedback report, for the CLI's `analyze --format markdown` and the editor's Export Report: key
+// metrics against the MITI bands, the most collaborative and most directive moments quoted with their lines,
+// ruptures and how they were met, and a templated paragraph of strengths and growth areas. A pure function of the
+// Analysis, plus any extra sections a caller adds (e.g. supervisor comments), so other reports can be composed from it.
+import { sessionFeedback } from '../summary/feedback';
 // From the engine-free modules, not core/summary's index: that one loads compromise, and `analyze --jobs N` renders
 // reports in a thread that otherwise never needs it.
-import { describeThresholds, type MITI_BANDS } from '../../core/summary/bands';
-import { ACCURACY_SECTION, agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
-import { topMoments, type Moment } from '../../core/summary/moments';
-import { REPAIR_MOVES } from '../../core/summary/repair-move-list';
-import type { Analysis, Band, RuptureEvent, Summary } from '../../core/types';
+import { describeThresholds, type MITI_BANDS } from '../summary/bands';
+import { ACCURACY_SECTION, agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust, type SessionScoreId } from '../summary/score-agreement';
+import { topMoments, type Moment } from '../summary/moments';
+import { REPAIR_MOVES } from '../summary/repair-move-list';
+import type { Analysis, Band, RuptureEvent, Summary } from '../types';
 
 export interface ReportSection {
   title: string;
@@ -73,7 +73,8 @@ function metricsTable(summary: Summary, trusted: ScoreTrust): string {
     ['Client talk share', orNone(summary.clientTalkShare, (x) => `${Math.round(x * 1000) / 10}% of ${summary.therapistWords + summary.clientWords} words`), ''],
     ['Change / sustain talk', `${summary.changeTalk} / ${summary.sustainTalk}`, ''],
     ['Ruptures (withdrawal / confrontation)', `${summary.ruptures.withdrawal} / ${summary.ruptures.confrontation}`, ''],
-    ['Alliance index', `${summary.allianceIndex} / 100`, 'see `alliance-lens explain-index`'],
+    // No command to run here: the report is exported from the editor too, where there is no command line.
+    ['Alliance index', `${summary.allianceIndex} / 100`, 'not a MITI score: higher = more alliance-supportive therapist language'],
   ];
   const anyEstimate = REPORTED_SCORES.some((score) => !trusted(score));
   return [

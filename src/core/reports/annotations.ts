@@ -1,11 +1,11 @@
 // Markdown renderings of human coding, shared by the CLI (`export`, `agree`) and the editor (its report export and
 // Compare Coders): the supervisor's comments as a report section, and the agreement report. Transcript text,
 // names and comments go through the report's escapeMarkdown.
-import type { AgreementReport } from '../core/annotations/agreement';
-import type { Sidecar } from '../core/annotations/sidecar';
-import { codeName } from '../core/coding/names';
-import type { Analysis } from '../core/types';
-import { escapeMarkdown, type ReportSection } from './formats/markdown';
+import type { AgreementReport } from '../annotations/agreement';
+import type { Sidecar } from '../annotations/sidecar';
+import { codeName } from '../coding/names';
+import type { Analysis } from '../types';
+import { escapeMarkdown, type ReportSection } from './markdown';
 
 /** The supervisor's comment threads, each with its line, the quoted words and every reply. */
 export function commentsSection(analysis: Analysis, sidecar: Sidecar): ReportSection | null {
