@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { Exporter } from './export/exports';
 import { activateAnnotations } from './annotations';
 import { activateSessions } from './sessions';
+import { activateReview } from './review';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -27,7 +28,7 @@ export interface ExtensionServices {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionServices & {
-  annotations: ReturnType<typeof activateAnnotations>; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
+  annotations: ReturnType<typeof activateAnnotations>; review: ReturnType<typeof activateReview>['lock']; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
 } {
   const started = performance.now();
   const configuration = new Configuration();
@@ -35,13 +36,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const service = new WorkerAnalysisService();
   const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
   const decorator = new Decorator(analyses, configuration);
-  const roles = new FrontMatterRoleChanger(analyses);
+  // Review mode (issue 13): transcripts open read-only; the role change unlocks for its one confirmed write.
+  const review = activateReview(configuration, analyses);
+  const roles = new FrontMatterRoleChanger(analyses, review.lock);
   const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);
   const configurator = new EngineConfigurator(service, configuration, analyses);
   const exporter = new Exporter(analyses);
   context.subscriptions.push(
     service,
-    configuration, analyses, decorator, summaryView, configurator,
+    configuration, analyses, ...review.disposables, decorator, summaryView, configurator,
     new AllianceStatusBar(analyses),
     vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
@@ -55,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
   // For the bench (issue 7): how long activate() itself took, measured in the real extension host.
-  return { ...services, annotations, sessions: sessions.provider, activationMs: performance.now() - started };
+  return { ...services, annotations, review: review.lock, sessions: sessions.provider, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}
