@@ -149,11 +149,13 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
       void vscode.window.showInformationMessage('Alliance Lens: open an analysed transcript whose codes you want to compare.');
       return undefined;
     }
-    const comparison = given ?? await chooseComparison(sidecar);
+    const comparison = given ?? await chooseComparison(sidecar, analysis);
     if (!comparison) return undefined;
-    const report = await runComparison(document, analysis, sidecar, comparison);
-    if (report) await showAgreementReport(document, report);
-    return report;
+    const { entries } = await codebooks.codebook(document.uri);
+    const report = await runComparison(document, analysis, sidecar, comparison, entries);
+    if (!report) return undefined;
+    const file = await showAgreementReport(document, report, context.storageUri ?? context.globalStorageUri);
+    return { ...report, file: file.toString() };
   }
 
   const api: AnnotationsApi = {
