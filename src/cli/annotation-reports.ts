@@ -3,7 +3,7 @@
 // names and comments go through the report's escapeMarkdown.
 import type { AgreementReport } from '../core/annotations/agreement';
 import type { Sidecar } from '../core/annotations/sidecar';
-import { codeName } from '../core/coding/names';
+import { builtInCodeName } from '../core/annotations/codebook';
 import type { Analysis } from '../core/types';
 import { escapeMarkdown, type ReportSection } from './formats/markdown';
 
@@ -28,7 +28,7 @@ const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' 
  * command URI in the editor). Also used by the editor's Compare Coders command. */
 export function formatAgreementMarkdown(report: AgreementReport, options: { title: string; link: (line: number) => string }): string {
   const [a, b] = report.coders.map(escapeMarkdown) as [string, string];
-  const label = (code: string) => escapeMarkdown(codeName(code));
+  const label = (code: string) => escapeMarkdown(builtInCodeName(code));
   const { coverage } = report;
   const scope = coverage.scope === 'reviewed'
     ? `only the utterances ${a} reviewed (coded, accepted or rejected)`

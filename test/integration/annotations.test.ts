@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AnnotationsApi } from '../../src/extension/annotations';
 import type { Sidecar } from '../../src/core/annotations/sidecar';
 import type { Analysis } from '../../src/core/types';
+import { parseCsv } from '../../src/core/csv-parse';
 import { EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
 
 interface Api {
@@ -138,6 +139,21 @@ describe('Human coding (annotations)', function () {
     } finally {
       probe.dispose();
     }
+  });
+
+  it('exports the human codes with their memos: a Human coding section in the report, memo columns in the CSV', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    const report = vscode.Uri.file(path.join(directory, 'session.report.md'));
+    await vscode.commands.executeCommand('allianceLens.exportReport', report);
+    const markdown = fs.readFileSync(report.fsPath, 'utf8').replace(/\\/g, '');
+    const coding = markdown.slice(markdown.indexOf('## Human coding'), markdown.indexOf('## Supervisor comments'));
+    assert.ok(coding.includes('### ana') && coding.includes('Change talk, Sustain talk on “I want to cut down”. Memo: mixed'), coding);
+    const table = vscode.Uri.file(path.join(directory, 'session.utterances.csv'));
+    await vscode.commands.executeCommand('allianceLens.exportUtterances', table);
+    const { rows } = parseCsv(fs.readFileSync(table.fsPath, 'utf8'));
+    const memos = rows[0]!.indexOf('memos (ana)');
+    assert.ok(memos > 0, rows[0]!.join(', '));
+    assert.strictEqual(rows.find((row) => row[rows[0]!.indexOf('text')]!.includes('I want to cut down'))![memos], 'mixed');
   });
 
   it('counts the human codes in the Summary panel and lists them in the Codes view', async () => {

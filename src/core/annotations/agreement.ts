@@ -4,7 +4,7 @@
 // utterances it can describe (a therapist code over therapist turns), and, when asked, only over the utterances a
 // person actually reviewed: an utterance they never looked at is not a "no".
 import type { Role } from '../types';
-import { codeName } from '../coding/names';
+import { builtInCodeName } from './codebook';
 import { cohensKappa } from '../stats/agreement';
 import { alphaForTwoCoders } from '../stats/krippendorff';
 
@@ -139,7 +139,7 @@ function reliabilityWarnings(coverage: AgreementReport['coverage'], perCode: rea
   }
   const thin = perCode.filter((entry) => entry.units < MIN_UNITS_FOR_RELIABILITY);
   if (thin.length && coverage.compared >= MIN_UNITS_FOR_RELIABILITY) {
-    const names = thin.map((entry) => codeName(entry.code)).join(', ');
+    const names = thin.map((entry) => builtInCodeName(entry.code)).join(', ');
     warnings.push(`Compared over fewer than ${MIN_UNITS_FOR_RELIABILITY} utterances of the role they apply to, so their kappa and alpha say little: ${names}.`);
   }
   return warnings;

@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';
 import { removeCode } from '../../core/annotations/sidecar-edits';
-import type { CodebookEntry } from '../../core/annotations/codebook';
+import { builtInCodeName, type CodebookEntry } from '../../core/annotations/codebook';
 import type { Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
 import type { Configuration } from '../configuration';
 import type { SummaryDecorator } from '../summary/summaryViewProvider';
 import type { ExportContributor } from '../export/exports';
 import { commentsSection } from '../../cli/annotation-reports';
+import { humanCodingSection } from '../../cli/human-coding-section';
 import { coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
@@ -122,8 +123,10 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
       reportSections: async (document) => {
         const sidecar = await store.get(document);
         const analysis = analysisOf(document);
-        const section = sidecar && analysis ? commentsSection(analysis, sidecar) : null;
-        return section ? [section] : [];
+        if (!sidecar || !analysis) return [];
+        const { entries } = await codebooks.codebook(document.uri);
+        const nameOf = (code: string) => entries.find((entry) => entry.id === code)?.name ?? builtInCodeName(code);
+        return [humanCodingSection(analysis, sidecar, nameOf), commentsSection(analysis, sidecar)].filter((section) => section !== null);
       },
     }));
   }

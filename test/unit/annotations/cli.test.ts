@@ -145,15 +145,15 @@ describe('annotations: `alliance-lens export` on fixtures', function () {
     const { rows: records, problems } = parseCsv(run.stdout);
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(records[0], ['file', 'index', 'line', 'speaker', 'role', 'timestamp', 'text', 'automatic codes',
-      'human codes (ana)', 'human codes (ben)', 'reviews of automatic codes', 'comments']);
+      'human codes (ana)', 'memos (ana)', 'human codes (ben)', 'memos (ben)', 'reviews of automatic codes', 'comments']);
     assert.strictEqual(records.length, 9);
     const row = (index: number) => records[index + 1]!;
     assert.strictEqual(row(1)[6], 'My drinking, I suppose. I want to cut down.', 'a text with commas survives the quoting');
-    assert.deepStrictEqual([row(3)[8], row(3)[9]], ['talk.change', 'talk.change']);
-    assert.strictEqual(row(3)[10], 'ben accepted talk.change (talk.change.desire-need)');
-    assert.deepStrictEqual([row(5)[8], row(5)[9]], ['', 'talk.change']);
-    assert.strictEqual(row(4)[10], 'ana rejected directive.persuade (directive.persuade.should)');
-    assert.strictEqual(row(4)[11], 'supervisor: Try a reflection here instead of advice.\nana: Agreed, noted for next session.');
+    assert.deepStrictEqual([row(3)[8], row(3)[10]], ['talk.change', 'talk.change']);
+    assert.strictEqual(row(3)[12], 'ben accepted talk.change (talk.change.desire-need)');
+    assert.deepStrictEqual([row(5)[8], row(5)[10]], ['', 'talk.change']);
+    assert.strictEqual(row(4)[12], 'ana rejected directive.persuade (directive.persuade.should)');
+    assert.strictEqual(row(4)[13], 'supervisor: Try a reflection here instead of advice.\nana: Agreed, noted for next session.');
     assert.ok(run.stdout.includes('\r\n'), 'RFC 4180 line ends');
     assert.ok(!run.stdout.startsWith('\uFEFF'));
   });
@@ -170,9 +170,14 @@ describe('annotations: `alliance-lens export` on fixtures', function () {
     assert.match(clobber.stderr, /one of the input/);
   });
 
-  it('adds the supervisor\'s comments to the Markdown report', () => {
+  it('adds the supervisor\'s comments and each coder\'s codes to the Markdown report', () => {
     const run = runCli(['export', SIDECAR, '--format', 'markdown']);
     assert.strictEqual(run.status, 0, run.stderr);
+    const coding = run.stdout.slice(run.stdout.indexOf('## Human coding'), run.stdout.indexOf('## Supervisor comments')).replace(/\\/g, '');
+    assert.ok(coding.startsWith('## Human coding'), run.stdout);
+    assert.ok(coding.includes('### ana\n\n- Line 2: Change talk on “I want to cut down”'), coding);
+    assert.ok(coding.includes('- Line 5: rejected the automatic Persuading on “You should just quit”'), coding);
+    assert.ok(coding.includes('### ben'), coding);
     const section = run.stdout.slice(run.stdout.indexOf('## Supervisor comments'));
     assert.ok(section.startsWith('## Supervisor comments'), run.stdout);
     // Quoted text goes through the report's own escapeMarkdown, so compare with punctuation left out.
