@@ -16,6 +16,7 @@ import { Exporter } from './export/exports';
 import { activateAnnotations } from './annotations';
 import { activateSessions } from './sessions';
 import { activateReview } from './review';
+import { openWalkthroughOnFirstRun } from './firstRun';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const sessions = activateSessions(service, configuration);
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
+  openWalkthroughOnFirstRun(context);
   // For the bench (issue 7): how long activate() itself took, measured in the real extension host.
   return { ...services, annotations, review: review.lock, sessions: sessions.provider, activationMs: performance.now() - started };
 }
