@@ -10,5 +10,7 @@ export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): voi
   if (context.extensionMode === vscode.ExtensionMode.Test || context.globalState.get<boolean>(SHOWN_KEY)) return;
   if (vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall') === false) return;
   void context.globalState.update(SHOWN_KEY, true);
-  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
+  // Beside the transcript whose opening activated the extension, so the walkthrough does not cover it.
+  const toSide = vscode.window.activeTextEditor !== undefined;
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, toSide);
 }

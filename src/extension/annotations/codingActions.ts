@@ -1,6 +1,7 @@
 // Coding in the editor: "Code Selection…" on one or more selections, and the quick fixes on every automatic
 // finding (accept it, reject it, or replace its code). Each change goes straight to the sidecar.
 import * as vscode from 'vscode';
+import { builtInCodeName } from '../../core/annotations/codebook';
 import { createAnchor } from '../../core/annotations/anchor';
 import { addAnnotation, decide } from '../../core/annotations/sidecar-edits';
 import type { Verdict } from '../../core/annotations/sidecar';
@@ -95,9 +96,10 @@ export class FindingReviewActions implements vscode.CodeActionProvider {
       return action;
     };
     return [
-      make(`Accept "${finding.code}" (${finding.rule})`, 'accept'),
-      make(`Reject "${finding.code}" (${finding.rule})`, 'reject'),
-      make(`Replace "${finding.code}" with another code…`, 'replace'),
+      // Code names, not ids: the rule id is in the hover for those who want it.
+      make(`Accept "${builtInCodeName(finding.code)}"`, 'accept'),
+      make(`Reject "${builtInCodeName(finding.code)}"`, 'reject'),
+      make(`Replace "${builtInCodeName(finding.code)}" with another code…`, 'replace'),
     ];
   }
 }
