@@ -1,6 +1,6 @@
-// The walkthrough teaches the extension, so it opens once, on the first activation after install, unless the user
-// has told VS Code not to open walkthroughs on install (workbench.welcomePage.walkthroughs.openOnInstall). Never
-// while tests drive the extension host: it would take the active editor from them.
+// The walkthrough teaches the extension, so it opens once, on the first activation after install, unless switched
+// off (allianceLens.walkthrough.openOnFirstRun; the test harness does, as it would take the active editor from the
+// scenarios). Never while integration tests drive the extension host.
 import * as vscode from 'vscode';
 
 const SHOWN_KEY = 'allianceLens.walkthroughShown';
@@ -8,7 +8,7 @@ export const WALKTHROUGH_ID = 'allianceLens.gettingStarted';
 
 export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): void {
   if (context.extensionMode === vscode.ExtensionMode.Test || context.globalState.get<boolean>(SHOWN_KEY)) return;
-  if (vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall') === false) return;
+  if (vscode.workspace.getConfiguration('allianceLens').get<boolean>('walkthrough.openOnFirstRun') === false) return;
   void context.globalState.update(SHOWN_KEY, true);
   // Beside the transcript whose opening activated the extension, so the walkthrough does not cover it.
   const toSide = vscode.window.activeTextEditor !== undefined;

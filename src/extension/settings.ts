@@ -48,6 +48,10 @@ export const SETTING_DEFINITIONS = {
     markdownDescription:
       'Open transcripts read-only for review, so a stray keystroke cannot change a health record. The lock in the status bar unlocks one for editing (asking once per file). Coding, comments, reviews and speaker roles work while it is locked. Applies to transcripts opened after the change.',
   },
+  'allianceLens.walkthrough.openOnFirstRun': {
+    schema: z._default(z.boolean(), true),
+    markdownDescription: 'Open the Alliance Lens walkthrough the first time the extension starts (beside the transcript that started it).',
+  },
   'allianceLens.coder': {
     schema: z._default(z.string(), ''),
     markdownDescription: 'Your name as a coder, stored with every code, comment and decision you make. Empty: your operating-system user name.',

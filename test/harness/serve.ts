@@ -12,6 +12,7 @@ const PREFERRED_PORT = Number(process.env.ALLIANCE_LENS_PORT) || 8080;
 const FIRST_RUN_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'welcomePage',
   'workbench.welcomePage.walkthroughs.openOnInstall': true,
+  'allianceLens.walkthrough.openOnFirstRun': true,
   'workbench.tips.enabled': true,
   'window.commandCenter': true,
 };
