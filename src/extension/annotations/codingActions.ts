@@ -17,6 +17,8 @@ export interface CodingContext {
   store: SidecarStore;
   codebooks: CodebookService;
   coder: () => string;
+  /** Asks for the coder's name once, when it would be an account name like "root". */
+  ensureCoder?: () => Promise<void>;
   analysisOf: (document: vscode.TextDocument) => Analysis | undefined;
 }
 
@@ -39,6 +41,7 @@ export async function codeSelection(context: CodingContext, editor: vscode.TextE
   const document = editor.document;
   const text = document.getText();
   const utterances = context.analysisOf(document)?.utterances ?? [];
+  await context.ensureCoder?.();
   const coder = context.coder();
   return context.store.update(document, (sidecar) => selections.reduce((current, selection) => addAnnotation(current, {
     coder, codes: chosen, memo: note,
@@ -66,6 +69,7 @@ export async function reviewFinding(context: CodingContext, review: FindingRevie
     if (!replacement) return false;
   }
   const anchor = createAnchor(document.getText(), review.start, review.end, context.analysisOf(document)?.utterances ?? []);
+  await context.ensureCoder?.();
   return context.store.update(document, (sidecar) => decide(sidecar, {
     coder: context.coder(), rule: review.rule, code: review.code, verdict: review.verdict, replacement, anchor,
   }));

@@ -11,7 +11,7 @@ import type { SummaryDecorator } from '../summary/summaryViewProvider';
 import type { ExportContributor } from '../export/exports';
 import { commentsSection } from '../../cli/annotation-reports';
 import { humanCodingSection } from '../../cli/human-coding-section';
-import { coderName } from './coder';
+import { askCoderNameOnce, coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
 import { CODE_SELECTION_COMMAND, codeSelection, FindingReviewActions, REVIEW_FINDING_COMMAND, reviewFinding, type CodingContext, type FindingReview } from './codingActions';
@@ -52,7 +52,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
   const comments = new SupervisorComments(store, coder, analysisOf);
   const decorations = new HumanCodeDecorations();
   const codesTree = new CodesTreeProvider();
-  const coding: CodingContext = { store, codebooks, coder, analysisOf };
+  const coding: CodingContext = { store, codebooks, coder, analysisOf, ensureCoder: () => askCoderNameOnce(services.configuration, context.globalState) };
 
   /** The codebook last used for each document, for the Summary panel's code names (its decorator is synchronous). */
   const codebookOf = new Map<string, CodebookEntry[]>();
