@@ -9,6 +9,8 @@ import { DETECTION_LINES, shouldAnalyse } from './eligibility';
 
 const CHOSEN_FILES_KEY = 'allianceLens.chosenFiles';
 const BYTES_PER_MB = 1024 * 1024;
+/** Above this many characters (about 200 KB) even a re-analysis shows window progress. */
+const LARGE_FILE_CHARS = 200_000;
 
 export interface AnalysisEvent {
   document: vscode.TextDocument;
@@ -42,11 +44,15 @@ export class DocumentAnalyses implements vscode.Disposable {
   private readonly preliminary = new vscode.EventEmitter<PreliminaryAnalysisEvent>();
   private readonly failed = new vscode.EventEmitter<AnalysisFailure>();
   private readonly cleared = new vscode.EventEmitter<vscode.Uri>();
+  private readonly started = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly analysing = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidAnalyze = this.analysed.event;
   readonly onDidAnalyzePreliminary = this.preliminary.event;
   readonly onDidFail = this.failed.event;
   readonly onDidClear = this.cleared.event;
+  /** A document's first analysis began (it has nothing to show yet), so views can say "Analysing…". */
+  readonly onDidStartAnalysis = this.started.event;
 
   constructor(
     private readonly service: AnalysisService,
@@ -54,7 +60,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.disposables.push(
-      this.analysed, this.preliminary, this.failed, this.cleared,
+      this.analysed, this.preliminary, this.failed, this.cleared, this.started,
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event.document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.eligibility.delete(document.uri.toString())),
@@ -75,6 +81,11 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** The latest analysis even if the user has typed since (for hovers and navigation between refreshes). */
   latest(document: vscode.TextDocument): Analysis | undefined {
     return this.entries.get(document.uri.toString())?.analysis;
+  }
+
+  /** True while a document with no analysis yet is being analysed. */
+  isAnalysing(document: vscode.TextDocument): boolean {
+    return this.analysing.has(document.uri.toString());
   }
 
   failure(document: vscode.TextDocument): string | undefined {
@@ -178,8 +189,18 @@ export class DocumentAnalyses implements vscode.Disposable {
         this.preliminary.fire({ document, analysis });
       }
     };
+    const text = document.getText();
+    const first = !this.entries.has(key);
+    if (first) {
+      this.analysing.add(key);
+      this.started.fire(document);
+    }
+    // A first analysis or a large file takes long enough to need a sign of life; re-analyses after a keystroke do not.
+    const withProgress = <T>(work: () => Promise<T>): Thenable<T> => (first || text.length > LARGE_FILE_CHARS
+      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Alliance Lens: analysing ${vscode.workspace.asRelativePath(document.uri)}` }, work)
+      : work());
     try {
-      const analysis = await this.service.analyze({ key, fileName: document.fileName, text: document.getText(), priorityRanges }, showPreliminary);
+      const analysis = await withProgress(() => this.service.analyze({ key, fileName: document.fileName, text, priorityRanges }, showPreliminary));
       if (document.isClosed || document.version !== version) return analysis;
       this.entries.set(key, { version, analysis });
       this.failures.delete(key);
@@ -190,6 +211,8 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.failures.set(key, message);
       this.failed.fire({ document, message });
       return undefined;
+    } finally {
+      if (first) this.analysing.delete(key);
     }
   }
 

@@ -17,6 +17,8 @@ import { activateAnnotations } from './annotations';
 import { activateSessions } from './sessions';
 import { registerDeidentify } from './deidentify/deidentifyCommand';
 import { FileProblems } from './problems/fileProblems';
+import { activateReview } from './review';
+import { openWalkthroughOnFirstRun } from './firstRun';
 
 /** What other features (e.g. human coding in ./annotations) can build on. */
 export interface ExtensionServices {
@@ -34,7 +36,7 @@ export interface ExtensionServices {
 let finishWrites: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionServices & {
-  annotations: ReturnType<typeof activateAnnotations>; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
+  annotations: ReturnType<typeof activateAnnotations>; review: ReturnType<typeof activateReview>['lock']; sessions: ReturnType<typeof activateSessions>['provider']; activationMs: number;
 } {
   const started = performance.now();
   const configuration = new Configuration();
@@ -42,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const service = new WorkerAnalysisService();
   const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
   const decorator = new Decorator(analyses, configuration);
-  const roles = new FrontMatterRoleChanger(analyses);
+  // Review mode (issue 13): transcripts open read-only; the role change unlocks for its one confirmed write.
+  const review = activateReview(configuration, analyses);
+  const roles = new FrontMatterRoleChanger(analyses, review.lock);
   const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);
   const problems = new FileProblems();
   const configurator = new EngineConfigurator(service, configuration, analyses, problems);
@@ -50,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   context.subscriptions.push(
     problems,
     service,
-    configuration, analyses, decorator, summaryView, configurator,
+    configuration, analyses, ...review.disposables, decorator, summaryView, configurator,
     new AllianceStatusBar(analyses),
     vscode.window.registerWebviewViewProvider(SUMMARY_VIEW_ID, summaryView),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
@@ -65,8 +69,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const sessions = activateSessions(service, configuration);
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
+  openWalkthroughOnFirstRun(context);
   // For the bench: how long activate() itself took, measured in the real extension host.
-  return { ...services, annotations, sessions: sessions.provider, activationMs: performance.now() - started };
+  return { ...services, annotations, review: review.lock, sessions: sessions.provider, activationMs: performance.now() - started };
 }
 
 /** VS Code waits for the returned promise before it stops the extension host, so no code applied just before the

@@ -43,6 +43,15 @@ export const SETTING_DEFINITIONS = {
     schema: z._default(z.int().check(z.minimum(0), z.maximum(5000)), 300),
     markdownDescription: 'How long to wait after the last keystroke before highlights and the Summary are refreshed, in milliseconds.',
   },
+  'allianceLens.review.readOnly': {
+    schema: z._default(z.boolean(), true),
+    markdownDescription:
+      'Open transcripts read-only for review, so a stray keystroke cannot change a health record. The lock in the status bar unlocks one for editing (asking once per file). Coding, comments, reviews and speaker roles work while it is locked. Applies to transcripts opened after the change.',
+  },
+  'allianceLens.walkthrough.openOnFirstRun': {
+    schema: z._default(z.boolean(), true),
+    markdownDescription: 'Open the Alliance Lens walkthrough the first time the extension starts (beside the transcript that started it).',
+  },
   'allianceLens.coder': {
     schema: z._default(z.string(), ''),
     markdownDescription: 'Your name as a coder, stored with every code, comment and decision you make. Empty: your operating-system user name.',

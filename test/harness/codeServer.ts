@@ -13,6 +13,7 @@ import { onCleanup, spawnTracked, tailLines } from './processes';
 export const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'allianceLens.walkthrough.openOnFirstRun': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.settings.enableNaturalLanguageSearch': false,

@@ -55,7 +55,8 @@ async function main(): Promise<number> {
   let server: RunningCodeServer | undefined;
   let browser: RunningBrowser | undefined;
   try {
-    server = await startCodeServer({ name: 'integration', env: { ALLIANCE_LENS_TEST_RESULTS: resultsFile } });
+    // Most suites edit transcripts on purpose; the review-mode suite turns the read-only default back on itself.
+    server = await startCodeServer({ name: 'integration', env: { ALLIANCE_LENS_TEST_RESULTS: resultsFile }, settings: { 'allianceLens.review.readOnly': false } });
     const running = server;
     console.log(`VS Code ${running.vscodeVersion} (code-server on 127.0.0.1:${running.port}), running test/integration inside its extension host…`);
     browser = await launchBrowser();

@@ -12,6 +12,7 @@ import { exportQdpx } from '../../src/core/annotations/qdpx-export';
 import { readQdpx } from '../../src/core/annotations/qdpx-read';
 import { emptySidecar, type Sidecar } from '../../src/core/annotations/sidecar';
 import type { Analysis } from '../../src/core/types';
+import { parseCsv } from '../../src/core/csv-parse';
 import { EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
 
 interface Api {
@@ -143,6 +144,21 @@ describe('Human coding (annotations)', function () {
     }
   });
 
+  it('exports the human codes with their memos: a Human coding section in the report, memo columns in the CSV', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    const report = vscode.Uri.file(path.join(directory, 'session.report.md'));
+    await vscode.commands.executeCommand('allianceLens.exportReport', report);
+    const markdown = fs.readFileSync(report.fsPath, 'utf8').replace(/\\/g, '');
+    const coding = markdown.slice(markdown.indexOf('## Human coding'), markdown.indexOf('## Supervisor comments'));
+    assert.ok(coding.includes('### ana') && coding.includes('Change talk, Sustain talk on “I want to cut down”. Memo: mixed'), coding);
+    const table = vscode.Uri.file(path.join(directory, 'session.utterances.csv'));
+    await vscode.commands.executeCommand('allianceLens.exportUtterances', table);
+    const { rows } = parseCsv(fs.readFileSync(table.fsPath, 'utf8'));
+    const memos = rows[0]!.indexOf('memos (ana)');
+    assert.ok(memos > 0, rows[0]!.join(', '));
+    assert.strictEqual(rows.find((row) => row[rows[0]!.indexOf('text')]!.includes('I want to cut down'))![memos], 'mixed');
+  });
+
   it('counts the human codes in the Summary panel and lists them in the Codes view', async () => {
     await vscode.commands.executeCommand('allianceLens.showSummary');
     const humanCodes = await waitFor(() => api.summaryView.snapshot().posted.summary?.humanCodes, 'human codes in the Summary panel');
@@ -236,16 +252,25 @@ describe('Human coding (annotations)', function () {
     assertAllInPlace(back, editor.document.getText());
   });
 
-  it('compares a coder with the automatic codes and opens the report with line links', async () => {
-    const report = await vscode.commands.executeCommand<{ coders: string[]; units: number; disagreements: Array<{ line: number }> }>(
-      'allianceLens.compareCoders', { a: 'ana', b: 'automatic' });
+  it('compares a coder with the automatic codes over what they reviewed, and renders the report from a file with line links', async () => {
+    type Report = { coders: string[]; units: number; coverage: { compared: number; total: number; scope: string }; warnings: string[]; disagreements: Array<{ line: number }>; file: string };
+    const total = api.analyses.latest(editor.document)!.utterances.length;
+    const report = await vscode.commands.executeCommand<Report>('allianceLens.compareCoders', { a: 'ana', b: 'automatic' });
     assert.deepStrictEqual(report.coders, ['ana', 'automatic']);
-    assert.strictEqual(report.units, api.analyses.latest(editor.document)!.utterances.length);
-    const shown = vscode.window.activeTextEditor!.document;
-    assert.strictEqual(shown.languageId, 'markdown');
-    assert.match(shown.getText(), /^# Agreement: /);
-    if (report.disagreements.length) assert.ok(shown.getText().includes(`${editor.document.uri.with({ fragment: `L${report.disagreements[0]!.line}` }).toString()}`));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.strictEqual(report.coverage.scope, 'reviewed');
+    assert.ok(report.units > 0 && report.units < total, `only the reviewed utterances (${report.units} of ${total})`);
+    assert.ok(report.warnings.some((warning) => /too few/.test(warning)), 'a handful of utterances gets a warning');
+    const markdown = fs.readFileSync(vscode.Uri.parse(report.file).fsPath, 'utf8');
+    assert.match(markdown, /^# Agreement: /);
+    assert.match(markdown, /Krippendorff's alpha/);
+    if (report.disagreements.length) assert.ok(markdown.includes(`${editor.document.uri.with({ fragment: `L${report.disagreements[0]!.line}` }).toString()}`));
+    assert.ok(!report.file.startsWith(vscode.Uri.file(directory).toString()), 'nothing is written beside the transcript');
+    assert.ok(vscode.workspace.textDocuments.every((document) => !(document.isUntitled && document.isDirty)), 'no unsaved editor is left to ask about');
+
+    const all = await vscode.commands.executeCommand<Report>('allianceLens.compareCoders', { a: 'ana', b: 'automatic', scope: 'all' });
+    assert.strictEqual(all.coverage.scope, 'all');
+    assert.strictEqual(all.units, total);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     editor = await vscode.window.showTextDocument(editor.document);
   });
 

@@ -1,6 +1,7 @@
 // The Summary webview view in the real VS Code: it receives and renders the active transcript's summary.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PanelState } from '../../src/shared/protocol';
@@ -46,6 +47,45 @@ describe('Summary panel', function () {
       return current.rendered?.kind === 'empty' ? current : undefined;
     }, 'the panel to show its empty state');
     assert.strictEqual(state.posted.kind, 'empty');
+  });
+});
+
+describe('Summary panel while analysing', function () {
+  this.timeout(120_000);
+  let folder: string;
+
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-progress-'));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says "Analysing…" for a large file after Analyze This File, and never shows the empty state meanwhile', async () => {
+    // A .log file is never auto-detected, so only Analyze This File analyses it: the case the empty state hid.
+    const turns = Array.from({ length: 3000 }, (_, i) => (i % 2
+      ? `C: I suppose I could try walking in the evenings, turn ${i}, but work gets in the way most days.`
+      : `T: What would make this week different from last week, turn ${i}, in your own words?`));
+    const file = path.join(folder, 'long-session.log');
+    fs.writeFileSync(file, `${turns.join('\n')}\n`);
+    await vscode.commands.executeCommand('allianceLens.showSummary');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+    const seen: string[] = [];
+    let finished = false;
+    const analysing = Promise.resolve(vscode.commands.executeCommand<boolean>('allianceLens.analyzeFile')).finally(() => { finished = true; });
+    while (!finished) {
+      const posted = (await snapshot()).posted;
+      const label = posted.kind === 'loading' ? `loading ${posted.fileName}` : posted.kind;
+      if (seen[seen.length - 1] !== label) seen.push(label);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.strictEqual(await analysing, true);
+    const firstLoading = seen.indexOf('loading long-session.log');
+    assert.ok(firstLoading >= 0, `the panel said "Analysing long-session.log…" (states: ${seen.join(' → ')})`);
+    assert.ok(!seen.slice(firstLoading).includes('empty'), `no empty state once analysing began (states: ${seen.join(' → ')})`);
+    await waitFor(async () => ((await snapshot()).posted.kind === 'summary') || undefined, 'the summary once analysed');
   });
 });
 

@@ -2,27 +2,32 @@
 // each of two sidecars, or a coder against the automatic codes), per code and overall, with the disagreements.
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { automaticSide, compareCoders, type CoderSide } from '../../core/annotations/agreement';
-import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-codes';
+import { automaticSide, compareCoders, type CoderSide, type CompareOptions } from '../../core/annotations/agreement';
+import { roleOfCode } from '../../core/annotations/code-roles';
+import { codersIn, humanCodesByUtterance, reviewedUtterances } from '../../core/annotations/human-codes';
 import { transcriptPathFor, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
 import { InputError, orphanWarning, placeOn, readCodedTranscript, readSidecar } from '../annotation-files';
 import { formatAgreementMarkdown } from '../../core/reports/annotations';
 import { UsageError, type CliCommand } from '../command';
 
-const usage = `Usage: alliance-lens agree SIDECAR [SIDECAR] [--coders A,B] [--auto] [--format markdown|json]
+const usage = `Usage: alliance-lens agree SIDECAR [SIDECAR] [--coders A,B] [--auto [--all]] [--format markdown|json]
 
-Agreement between two coders on one transcript: Cohen's kappa over utterances (code present or absent) and %
-agreement for each code, a pooled overall figure, and every disagreement with its line.
+Agreement between two coders on one transcript: Cohen's kappa and Krippendorff's alpha over utterances (code
+present or absent) and % agreement for each code, a pooled overall figure, and every disagreement with its line.
+Each code is compared only over the utterances of the role it applies to (therapist codes over therapist turns,
+client talk and ruptures over client turns); the report says how many were compared and warns when too few.
   SIDECAR          a <transcript>.alliance.json (or the transcript itself); the transcript sits beside it
   one SIDECAR      compares the two coders in it (name them with --coders when there are more)
   two SIDECARs     compares a coder from each (name them with --coders A,B when a sidecar has several)
-  --auto           compares one coder (--coders A, or the only one) with the automatic codes
+  --auto           compares one coder (--coders A, or the only one) with the automatic codes, over the
+                   utterances that coder reviewed (coded, accepted or rejected)
+  --all            with --auto: over every utterance, counting what the coder left alone as "code absent"
   --format         markdown (default) or json`;
 
 export const agreeCommand: CliCommand = {
   name: 'agree',
-  summary: 'Agreement (Cohen\'s kappa, % agreement) between two coders, or a coder and the automatic codes',
+  summary: 'Agreement (Cohen\'s kappa, Krippendorff\'s alpha, % agreement) between two coders, or a coder and the automatic codes',
   usage,
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
@@ -41,8 +46,11 @@ export const agreeCommand: CliCommand = {
         warnings.push(orphanWarning(secondPath, second.orphaned));
       }
       for (const warning of warnings) if (warning) io.stderr(warning);
+      if (values.all && !values.auto) throw new UsageError('--all goes with --auto (two coders are always compared over every utterance)');
       const sides = chooseSides(sidecars, named, Boolean(values.auto), first.analysis);
-      const report = compareCoders(first.analysis.utterances, sides[0], sides[1]);
+      const options: CompareOptions = { roleOf: (code) => roleOfCode(code) };
+      if (values.auto && !values.all) options.reviewed = reviewedUtterances(sidecars[0]!, first.analysis.utterances, sides[0].name);
+      const report = compareCoders(first.analysis.utterances, sides[0], sides[1], options);
       const relative = path.basename(first.transcriptPath);
       io.stdout(format === 'json'
         ? `${JSON.stringify({ file: first.transcriptPath, ...report }, null, 2)}\n`
@@ -60,7 +68,7 @@ export const agreeCommand: CliCommand = {
 
 function parseOptions(args: string[]) {
   try {
-    return parseArgs({ args, allowPositionals: true, options: { coders: { type: 'string' }, auto: { type: 'boolean' }, format: { type: 'string' } } });
+    return parseArgs({ args, allowPositionals: true, options: { coders: { type: 'string' }, auto: { type: 'boolean' }, all: { type: 'boolean' }, format: { type: 'string' } } });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

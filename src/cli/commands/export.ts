@@ -11,6 +11,7 @@ import { toCsv } from '../../core/csv';
 import { InputError, orphanWarning, readCodedTranscript, readWorkspaceCodebook, type CodedTranscript } from '../annotation-files';
 import { markdownReport } from '../../core/reports/markdown';
 import { commentsSection } from '../../core/reports/annotations';
+import { humanCodingSection } from '../../core/reports/human-coding';
 import { UsageError, type CliCommand } from '../command';
 import { checkOutPath, writeSafely } from '../out-file';
 import { exportQdpxFiles } from '../qdpx-export-files';
@@ -107,12 +108,13 @@ function readOptions(args: string[]) {
 /** One table for all files, with a column for every coder of any of them, so the rows line up. */
 function csvExport(coded: readonly CodedTranscript[], bom: boolean): string {
   const coders = [...new Set(coded.flatMap((item) => (item.sidecar ? codersIn(item.sidecar) : [])))];
-  const tables = coded.map((item) => utteranceTable(item.analysis, item.sidecar, coders));
+  const metadataKeys = [...new Set(coded.flatMap((item) => Object.keys(item.analysis.metadata ?? {})))];
+  const tables = coded.map((item) => utteranceTable(item.analysis, item.sidecar, coders, metadataKeys));
   const csv = toCsv(tables[0]?.header ?? [], tables.flatMap((table) => table.rows));
   return bom ? UTF8_BOM + csv : csv;
 }
 
 function markdownWithComments(item: CodedTranscript): string {
-  const section = item.sidecar ? commentsSection(item.analysis, item.sidecar) : null;
-  return markdownReport(item.analysis, section ? [section] : []);
+  const sections = item.sidecar ? [humanCodingSection(item.analysis, item.sidecar), commentsSection(item.analysis, item.sidecar)] : [];
+  return markdownReport(item.analysis, sections.filter((section) => section !== null));
 }

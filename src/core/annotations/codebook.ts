@@ -51,18 +51,30 @@ const FAMILIES: Record<string, { name: string; color: string }> = {
   input: { name: 'Input', color: '#00838F' },
   talk: { name: 'Client talk', color: '#9E7C00' },
   rupture: { name: 'Ruptures', color: '#EF6C00' },
+  repair: { name: 'Repair', color: '#00695C' },
 };
 
-/** The built-in codes, each under its family group, in CODE_IDS order. */
+/** Codes people can apply that the engine does not assign per utterance: a therapist's repair of a rupture (3RS),
+ * so that two people's repair coding can be compared. */
+const HUMAN_ONLY_CODES: Record<string, string> = {
+  'repair.move': 'Repair of a rupture',
+};
+
+/** A built-in code's name, including the codes only people apply; unknown ids come back as they are. */
+export function builtInCodeName(id: string): string {
+  return HUMAN_ONLY_CODES[id] ?? codeName(id);
+}
+
+/** The built-in codes, each under its family group, in CODE_IDS order, then the codes only people apply. */
 export function builtInCodebook(): CodebookEntry[] {
   const entries: CodebookEntry[] = [];
-  for (const id of CODE_IDS) {
+  for (const id of [...CODE_IDS, ...Object.keys(HUMAN_ONLY_CODES)]) {
     const family = id.split('.')[0]!;
     const group = FAMILIES[family] ?? { name: family, color: '#607D8B' };
     if (!entries.some((entry) => entry.id === family)) {
       entries.push({ id: family, name: group.name, description: '', color: group.color, parent: null, codable: false, builtIn: true, guid: guidFor(family) });
     }
-    entries.push({ id, name: codeName(id), description: '', color: group.color, parent: family, codable: true, builtIn: true, guid: guidFor(id) });
+    entries.push({ id, name: builtInCodeName(id), description: '', color: group.color, parent: family, codable: true, builtIn: true, guid: guidFor(id) });
   }
   return entries;
 }

@@ -28,6 +28,17 @@ export function humanCodesByUtterance(sidecar: Sidecar, utterances: readonly Utt
   return byCoder;
 }
 
+/** The utterances a person actually looked at: those they coded, or where they accepted, rejected or replaced an
+ * automatic code. Against the automatic codes, only these are compared by default. */
+export function reviewedUtterances(sidecar: Sidecar, utterances: readonly UtteranceRange[], coder: string): Set<number> {
+  const reviewed = new Set<number>();
+  for (const item of [...sidecar.annotations, ...sidecar.decisions]) {
+    if (item.coder !== coder || item.orphaned) continue;
+    for (const index of overlappingUtterances(utterances, item.anchor.start, item.anchor.end)) reviewed.add(index);
+  }
+  return reviewed;
+}
+
 /** Every coder named in a sidecar, in order of first appearance. */
 export function codersIn(sidecar: Sidecar): string[] {
   return [...new Set([...sidecar.annotations.map((a) => a.coder), ...sidecar.decisions.map((d) => d.coder)])];

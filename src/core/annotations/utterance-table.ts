@@ -12,10 +12,30 @@ export interface UtteranceTable {
 
 const LIST_SEPARATOR = '; ';
 
-/** Rows for one transcript; coders are the columns `human codes (name)`, in the order given or first seen. */
-export function utteranceTable(analysis: Analysis, sidecar: Sidecar | null, coders?: readonly string[]): UtteranceTable {
+const FIXED_COLUMNS = ['file', 'index', 'line', 'speaker', 'role', 'timestamp', 'text', 'automatic codes'];
+
+/** A front-matter key as a column name: the key itself (session, date, therapist), unless it would clash. */
+export function metadataColumn(key: string): string {
+  return FIXED_COLUMNS.includes(key) || key.startsWith('human codes (') || key.startsWith('memos (') ? `front matter: ${key}` : key;
+}
+
+/** Rows for one transcript; coders are the columns `human codes (name)` and `memos (name)`, in the order given or
+ * first seen; `metadataKeys` (default: this transcript's front matter) are columns repeated on every row, so a
+ * table of many sessions can be split by session, date or therapist. */
+export function utteranceTable(
+  analysis: Analysis, sidecar: Sidecar | null, coders?: readonly string[], metadataKeys: readonly string[] = Object.keys(analysis.metadata ?? {}),
+): UtteranceTable {
   const names = coders ?? (sidecar ? codersIn(sidecar) : []);
   const human = sidecar ? humanCodesByUtterance(sidecar, analysis.utterances) : new Map();
+  const memosFor = new Map<string, Map<number, string[]>>();
+  for (const annotation of sidecar?.annotations ?? []) {
+    if (annotation.orphaned || !annotation.memo.trim()) continue;
+    let byUtterance = memosFor.get(annotation.coder);
+    if (!byUtterance) memosFor.set(annotation.coder, (byUtterance = new Map()));
+    for (const index of overlappingUtterances(analysis.utterances, annotation.anchor.start, annotation.anchor.end)) {
+      byUtterance.set(index, [...(byUtterance.get(index) ?? []), annotation.memo]);
+    }
+  }
   const commentsFor = new Map<number, string[]>();
   const reviewsFor = new Map<number, string[]>();
   const note = (map: Map<number, string[]>, start: number, end: number, entry: string) => {
@@ -32,12 +52,16 @@ export function utteranceTable(analysis: Analysis, sidecar: Sidecar | null, code
     note(reviewsFor, decision.anchor.start, decision.anchor.end, `${decision.coder} ${what} (${decision.rule})`);
   }
   return {
-    header: ['file', 'index', 'line', 'speaker', 'role', 'timestamp', 'text', 'automatic codes',
-      ...names.map((name) => `human codes (${name})`), 'reviews of automatic codes', 'comments'],
+    header: [...FIXED_COLUMNS, ...metadataKeys.map(metadataColumn),
+      ...names.flatMap((name) => [`human codes (${name})`, `memos (${name})`]), 'reviews of automatic codes', 'comments'],
     rows: analysis.utterances.map((utterance) => [
       analysis.file, String(utterance.index), String(utterance.line), utterance.speaker, utterance.role,
       utterance.timestamp ?? '', utterance.text, utterance.codes.join(LIST_SEPARATOR),
-      ...names.map((name) => [...(human.get(name)?.get(utterance.index) ?? [])].join(LIST_SEPARATOR)),
+      ...metadataKeys.map((key) => analysis.metadata?.[key] ?? ''),
+      ...names.flatMap((name) => [
+        [...(human.get(name)?.get(utterance.index) ?? [])].join(LIST_SEPARATOR),
+        (memosFor.get(name)?.get(utterance.index) ?? []).join('\n'),
+      ]),
       (reviewsFor.get(utterance.index) ?? []).join('\n'),
       (commentsFor.get(utterance.index) ?? []).join('\n\n'),
     ]),

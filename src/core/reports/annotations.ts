@@ -3,7 +3,7 @@
 // names and comments go through the report's escapeMarkdown.
 import type { AgreementReport } from '../annotations/agreement';
 import type { Sidecar } from '../annotations/sidecar';
-import { codeName } from '../coding/names';
+import { builtInCodeName } from '../annotations/codebook';
 import type { Analysis } from '../types';
 import { escapeMarkdown, type ReportSection } from './markdown';
 
@@ -28,17 +28,22 @@ const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' 
  * command URI in the editor). Also used by the editor's Compare Coders command. */
 export function formatAgreementMarkdown(report: AgreementReport, options: { title: string; link: (line: number) => string }): string {
   const [a, b] = report.coders.map(escapeMarkdown) as [string, string];
-  const label = (code: string) => escapeMarkdown(codeName(code) === code ? code : `${codeName(code)} (${code})`);
+  const label = (code: string) => escapeMarkdown(builtInCodeName(code));
+  const { coverage } = report;
+  const scope = coverage.scope === 'reviewed'
+    ? `only the utterances ${a} reviewed (coded, accepted or rejected)`
+    : 'every utterance';
   return [
     `# ${escapeMarkdown(options.title)}`,
     '',
-    `Coders: **${a}** and **${b}** · ${report.units} utterances`,
+    `Coders: **${a}** and **${b}**. Compared: ${coverage.compared} of ${coverage.total} utterances, ${scope}; each code only over the utterances of the role it applies to (therapist or client).`,
     '',
-    `Overall, pooled over every utterance and code: kappa ${fixed(report.overall.kappa, 3)}, agreement ${fixed(report.overall.percent, 1)}%. Mean kappa over codes: ${fixed(report.overall.meanKappa, 3)}.`,
+    ...report.warnings.map((warning) => `> **Caution:** ${escapeMarkdown(warning)}\n`),
+    `Overall, pooled over every utterance and code: Cohen's kappa ${fixed(report.overall.kappa, 3)}, Krippendorff's alpha ${fixed(report.overall.alpha, 3)}, agreement ${fixed(report.overall.percent, 1)}%. Mean kappa over codes: ${fixed(report.overall.meanKappa, 3)}.`,
     '',
-    `| Code | Kappa | Agreement | Both | Only ${a} | Only ${b} | Neither |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...report.perCode.map((entry) => `| ${label(entry.code)} | ${fixed(entry.kappa, 3)} | ${entry.percent.toFixed(1)}% | ${entry.both} | ${entry.onlyA} | ${entry.onlyB} | ${entry.neither} |`),
+    `| Code | Utterances | Kappa | Alpha | Agreement | Both | Only ${a} | Only ${b} | Neither |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.perCode.map((entry) => `| ${label(entry.code)} | ${entry.units} | ${fixed(entry.kappa, 3)} | ${fixed(entry.alpha, 3)} | ${entry.percent.toFixed(1)}% | ${entry.both} | ${entry.onlyA} | ${entry.onlyB} | ${entry.neither} |`),
     '',
     `## Disagreements (${report.disagreements.length})`,
     '',

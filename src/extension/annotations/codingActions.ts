@@ -1,6 +1,7 @@
 // Coding in the editor: "Code Selection…" on one or more selections, and the quick fixes on every automatic
 // finding (accept it, reject it, or replace its code). Each change goes straight to the sidecar.
 import * as vscode from 'vscode';
+import { builtInCodeName } from '../../core/annotations/codebook';
 import { createAnchor } from '../../core/annotations/anchor';
 import { addAnnotation, decide } from '../../core/annotations/sidecar-edits';
 import type { Verdict } from '../../core/annotations/sidecar';
@@ -16,6 +17,8 @@ export interface CodingContext {
   store: SidecarStore;
   codebooks: CodebookService;
   coder: () => string;
+  /** Asks for the coder's name once, when it would be an account name like "root". */
+  ensureCoder?: () => Promise<void>;
   analysisOf: (document: vscode.TextDocument) => Analysis | undefined;
 }
 
@@ -38,6 +41,7 @@ export async function codeSelection(context: CodingContext, editor: vscode.TextE
   const document = editor.document;
   const text = document.getText();
   const utterances = context.analysisOf(document)?.utterances ?? [];
+  await context.ensureCoder?.();
   const coder = context.coder();
   return context.store.update(document, (sidecar) => selections.reduce((current, selection) => addAnnotation(current, {
     coder, codes: chosen, memo: note,
@@ -65,6 +69,7 @@ export async function reviewFinding(context: CodingContext, review: FindingRevie
     if (!replacement) return false;
   }
   const anchor = createAnchor(document.getText(), review.start, review.end, context.analysisOf(document)?.utterances ?? []);
+  await context.ensureCoder?.();
   return context.store.update(document, (sidecar) => decide(sidecar, {
     coder: context.coder(), rule: review.rule, code: review.code, verdict: review.verdict, replacement, anchor,
   }));
@@ -95,9 +100,10 @@ export class FindingReviewActions implements vscode.CodeActionProvider {
       return action;
     };
     return [
-      make(`Accept "${finding.code}" (${finding.rule})`, 'accept'),
-      make(`Reject "${finding.code}" (${finding.rule})`, 'reject'),
-      make(`Replace "${finding.code}" with another code…`, 'replace'),
+      // Code names, not ids: the rule id is in the hover for those who want it.
+      make(`Accept "${builtInCodeName(finding.code)}"`, 'accept'),
+      make(`Reject "${builtInCodeName(finding.code)}"`, 'reject'),
+      make(`Replace "${builtInCodeName(finding.code)}" with another code…`, 'replace'),
     ];
   }
 }

@@ -1,9 +1,11 @@
 // "Compare Coders": agreement between two coders of the active transcript (both in its sidecar, or one from
-// another copy's sidecar), or between a coder and the automatic codes, shown as a Markdown report whose
-// disagreements link to their lines.
+// another copy's sidecar), or between a coder and the automatic codes (over what the coder reviewed, unless they
+// choose every utterance), shown as a rendered Markdown preview whose disagreements link to their lines.
 import * as vscode from 'vscode';
-import { automaticSide, compareCoders, type AgreementReport, type CoderSide } from '../../core/annotations/agreement';
-import { codersIn, humanCodesByUtterance } from '../../core/annotations/human-codes';
+import { automaticSide, compareCoders, type AgreementReport, type CoderSide, type CompareOptions } from '../../core/annotations/agreement';
+import type { CodebookEntry } from '../../core/annotations/codebook';
+import { roleOfCode } from '../../core/annotations/code-roles';
+import { codersIn, humanCodesByUtterance, reviewedUtterances } from '../../core/annotations/human-codes';
 import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { parseSidecar, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
@@ -19,14 +21,20 @@ export interface Comparison {
   b: string;
   /** When set, coder b is read from this sidecar (re-anchored to this transcript). */
   otherSidecar?: vscode.Uri;
+  /** Against the automatic codes: only the utterances coder a reviewed (the default), or every utterance. */
+  scope?: 'reviewed' | 'all';
 }
 
-export async function chooseComparison(sidecar: Sidecar): Promise<Comparison | undefined> {
+export async function chooseComparison(sidecar: Sidecar, analysis: Analysis): Promise<Comparison | undefined> {
   const coders = codersIn(sidecar);
   type Item = vscode.QuickPickItem & { comparison?: Comparison; other?: boolean };
+  const reviewedCount = (coder: string) => reviewedUtterances(sidecar, analysis.utterances, coder).size;
   const items: Item[] = [
     ...coders.flatMap((a, i) => coders.slice(i + 1).map((b): Item => ({ label: `${a} and ${b}`, comparison: { a, b } }))),
-    ...coders.map((a): Item => ({ label: `${a} and the automatic codes`, description: 'how far to trust the highlights', comparison: { a, b: AUTOMATIC } })),
+    ...coders.flatMap((a): Item[] => [
+      { label: `${a} and the automatic codes`, description: `over the ${reviewedCount(a)} utterances ${a} reviewed`, comparison: { a, b: AUTOMATIC, scope: 'reviewed' } },
+      { label: `${a} and the automatic codes, every utterance`, description: `what ${a} left uncoded counts as "absent"`, comparison: { a, b: AUTOMATIC, scope: 'all' } },
+    ]),
     { label: 'A coder in another sidecar…', description: `another coder's ${SIDECAR_SUFFIX} for this transcript`, other: true },
   ];
   const chosen = await vscode.window.showQuickPick(items, { title: 'Compare coders', placeHolder: coders.length ? 'Which two?' : 'Nobody has coded this transcript yet' });
@@ -53,7 +61,9 @@ async function readOtherSidecar(uri: vscode.Uri): Promise<Sidecar | undefined> {
   return undefined;
 }
 
-export async function runComparison(document: vscode.TextDocument, analysis: Analysis, sidecar: Sidecar, comparison: Comparison): Promise<AgreementReport | undefined> {
+export async function runComparison(
+  document: vscode.TextDocument, analysis: Analysis, sidecar: Sidecar, comparison: Comparison, codebook: readonly CodebookEntry[] = [],
+): Promise<AgreementReport | undefined> {
   const side = (source: Sidecar, name: string): CoderSide => ({ name, codes: humanCodesByUtterance(source, analysis.utterances).get(name) ?? new Map() });
   let other = sidecar;
   if (comparison.otherSidecar) {
@@ -61,16 +71,26 @@ export async function runComparison(document: vscode.TextDocument, analysis: Ana
     if (!read) return undefined;
     other = reanchorSidecar(read, document.getText(), analysis.utterances).sidecar;
   }
-  const b = comparison.b === AUTOMATIC && !comparison.otherSidecar ? automaticSide(analysis.utterances) : side(other, comparison.b);
-  return compareCoders(analysis.utterances, side(sidecar, comparison.a), b);
+  const automatic = comparison.b === AUTOMATIC && !comparison.otherSidecar;
+  const b = automatic ? automaticSide(analysis.utterances) : side(other, comparison.b);
+  const parentOf = (code: string) => codebook.find((entry) => entry.id === code)?.parent;
+  const options: CompareOptions = { roleOf: (code) => roleOfCode(code, parentOf) };
+  if (automatic && comparison.scope !== 'all') options.reviewed = reviewedUtterances(sidecar, analysis.utterances, comparison.a);
+  return compareCoders(analysis.utterances, side(sidecar, comparison.a), b, options);
 }
 
-export async function showAgreementReport(document: vscode.TextDocument, report: AgreementReport): Promise<vscode.TextDocument> {
+/** Writes the report to the extension's storage (never beside the transcript, never an unsaved editor) and opens
+ * it as a rendered Markdown preview. Returns the report file. */
+export async function showAgreementReport(document: vscode.TextDocument, report: AgreementReport, storage: vscode.Uri): Promise<vscode.Uri> {
+  const relative = vscode.workspace.asRelativePath(document.uri);
   const markdown = formatAgreementMarkdown(report, {
-    title: `Agreement: ${vscode.workspace.asRelativePath(document.uri)}`,
+    title: `Agreement: ${relative}`,
     link: (line) => document.uri.with({ fragment: `L${line}` }).toString(),
   });
-  const shown = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(shown, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-  return shown;
+  const name = `agreement-${relative.replace(/[^\w.-]+/g, '_')}-${report.coders.join('-').replace(/[^\w.-]+/g, '_')}.md`;
+  const file = vscode.Uri.joinPath(storage, 'reports', name);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(storage, 'reports'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+  await vscode.commands.executeCommand('markdown.showPreview', file);
+  return file;
 }

@@ -4,14 +4,15 @@ import * as vscode from 'vscode';
 import type { FileProblems } from '../problems/fileProblems';
 import { humanCodeCounts, humanCodesByUtterance } from '../../core/annotations/human-codes';
 import { removeCode } from '../../core/annotations/sidecar-edits';
-import type { CodebookEntry } from '../../core/annotations/codebook';
+import { builtInCodeName, type CodebookEntry } from '../../core/annotations/codebook';
 import type { Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
 import type { Configuration } from '../configuration';
 import type { SummaryDecorator } from '../summary/summaryViewProvider';
 import type { ExportContributor } from '../export/exports';
 import { commentsSection } from '../../core/reports/annotations';
-import { coderName } from './coder';
+import { humanCodingSection } from '../../core/reports/human-coding';
+import { askCoderNameOnce, coderName } from './coder';
 import { exportCodebook, EXPORT_CODEBOOK_COMMAND, importCodebook, IMPORT_CODEBOOK_COMMAND } from './codebookExchange';
 import { CodebookService } from './codebookService';
 import { exportProject, EXPORT_PROJECT_COMMAND, importProject, IMPORT_PROJECT_COMMAND } from './projectExchange';
@@ -55,7 +56,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
   const comments = new SupervisorComments(store, coder, analysisOf);
   const decorations = new HumanCodeDecorations();
   const codesTree = new CodesTreeProvider();
-  const coding: CodingContext = { store, codebooks, coder, analysisOf };
+  const coding: CodingContext = { store, codebooks, coder, analysisOf, ensureCoder: () => askCoderNameOnce(services.configuration, context.globalState) };
 
   /** The codebook last used for each document, for the Summary panel's code names (its decorator is synchronous). */
   const codebookOf = new Map<string, CodebookEntry[]>();
@@ -128,8 +129,10 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
       reportSections: async (document) => {
         const sidecar = await store.get(document);
         const analysis = analysisOf(document);
-        const section = sidecar && analysis ? commentsSection(analysis, sidecar) : null;
-        return section ? [section] : [];
+        if (!sidecar || !analysis) return [];
+        const { entries } = await codebooks.codebook(document.uri);
+        const nameOf = (code: string) => entries.find((entry) => entry.id === code)?.name ?? builtInCodeName(code);
+        return [humanCodingSection(analysis, sidecar, nameOf), commentsSection(analysis, sidecar)].filter((section) => section !== null);
       },
     }));
   }
@@ -155,11 +158,13 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
       void vscode.window.showInformationMessage('Alliance Lens: open an analysed transcript whose codes you want to compare.');
       return undefined;
     }
-    const comparison = given ?? await chooseComparison(sidecar);
+    const comparison = given ?? await chooseComparison(sidecar, analysis);
     if (!comparison) return undefined;
-    const report = await runComparison(document, analysis, sidecar, comparison);
-    if (report) await showAgreementReport(document, report);
-    return report;
+    const { entries } = await codebooks.codebook(document.uri);
+    const report = await runComparison(document, analysis, sidecar, comparison, entries);
+    if (!report) return undefined;
+    const file = await showAgreementReport(document, report, context.storageUri ?? context.globalStorageUri);
+    return { ...report, file: file.toString() };
   }
 
   const api: AnnotationsApi = {

@@ -40,13 +40,13 @@ export class Exporter {
   async reportText(document: vscode.TextDocument, analysis: Analysis): Promise<string> {
     const sections: ReportSection[] = [];
     for (const contributor of this.contributors) sections.push(...(await contributor.reportSections?.(document) ?? []));
-    return markdownReport(analysis, sections);
+    return markdownReport(titledByWorkspacePath(document, analysis), sections);
   }
 
   async utterancesText(document: vscode.TextDocument, analysis: Analysis): Promise<string> {
     let sidecar: Sidecar | null = null;
     for (const contributor of this.contributors) sidecar ??= (await contributor.sidecar?.(document)) ?? null;
-    const table = utteranceTable(analysis, sidecar);
+    const table = utteranceTable(titledByWorkspacePath(document, analysis), sidecar);
     return toCsv(table.header, table.rows);
   }
 
@@ -76,6 +76,11 @@ export class Exporter {
     }
     return destination;
   }
+}
+
+/** Reports and tables name the session by its path in the workspace, not the absolute path of this machine. */
+function titledByWorkspacePath(document: vscode.TextDocument, analysis: Analysis): Analysis {
+  return { ...analysis, file: vscode.workspace.asRelativePath(document.uri, false) };
 }
 
 function defaultTarget(document: vscode.TextDocument, suffix: string): vscode.Uri | undefined {

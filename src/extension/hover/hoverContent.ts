@@ -18,11 +18,24 @@ const STANCE_LABEL: Record<string, string> = {
   neutral: 'neutral',
 };
 
+/** Client codes have no therapist stance (the engine marks them neutral): say what they are instead. */
+const CLIENT_FAMILY_LABEL: Record<string, string> = {
+  rupture: 'client rupture marker (3RS)',
+  talk: 'client talk (MI)',
+};
+
+/** Own properties only: a code or stance such as "constructor" must not find Object.prototype's. */
+function stanceLabel(finding: Finding): string {
+  const family = finding.code.split('.')[0]!;
+  if (Object.hasOwn(CLIENT_FAMILY_LABEL, family)) return CLIENT_FAMILY_LABEL[family]!;
+  return Object.hasOwn(STANCE_LABEL, finding.stance) ? STANCE_LABEL[finding.stance]! : finding.stance;
+}
+
 /** Markdown for one finding: code name and stance, the rule's message and guideline, the utterance's other codes,
  * and a link to switch the rule off. */
 export function hoverMarkdown(finding: Finding, utterance: AnalysedUtterance, names: HoverNames): string {
   const rule = names.describeRule(finding.rule);
-  const stance = Object.hasOwn(STANCE_LABEL, finding.stance) ? STANCE_LABEL[finding.stance]! : finding.stance;
+  const stance = stanceLabel(finding);
   const lines = [`**${escapeMarkdown(names.codeName(finding.code))}** · ${escapeMarkdown(stance)}`, ''];
   lines.push(escapeMarkdown(finding.message || rule?.message || ''), '');
   if (rule?.reference) lines.push(`*Guideline:* ${escapeMarkdown(rule.reference)}`, '');

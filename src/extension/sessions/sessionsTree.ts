@@ -32,7 +32,11 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
 
   /** The sessions, collected on first use and after each refresh. */
   sessions(): Promise<WorkspaceSessions> {
-    this.current ??= collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB']);
+    // Analysing a folder of sessions takes a while: say so in the status bar until it is done.
+    this.current ??= Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Alliance Lens: analysing the sessions in this workspace' },
+      () => collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB']),
+    ));
     return this.current;
   }
 

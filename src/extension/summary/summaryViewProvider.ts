@@ -35,6 +35,9 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
       analyses.onDidAnalyze(({ document }) => {
         if (document === vscode.window.activeTextEditor?.document) void this.follow(document);
       }),
+      analyses.onDidStartAnalysis((document) => {
+        if (document === vscode.window.activeTextEditor?.document) void this.follow(document);
+      }),
       analyses.onDidFail(({ document }) => {
         if (document === vscode.window.activeTextEditor?.document) void this.follow(document);
       }),
@@ -98,7 +101,8 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
       return this.post({ kind: 'error', fileName: fileBaseName(document.fileName), message: failure });
     }
     if (!analysis) {
-      if (this.analyses.isEligible(document)) {
+      // Never the empty state ("Open a transcript…") for a file that is being analysed, e.g. after Analyze This File.
+      if (this.analyses.isEligible(document) || this.analyses.isAnalysing(document)) {
         this.shownDocument = document;
         return this.post({ kind: 'loading', fileName: fileBaseName(document.fileName) });
       }

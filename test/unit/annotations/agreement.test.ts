@@ -54,7 +54,8 @@ describe('annotations: agreement between coders', () => {
     // x: present/present, present/absent, absent/absent; y: present/absent, absent/absent, absent/present.
     assert.strictEqual(report.overall.percent, 50);
     assert.deepStrictEqual(report.disagreements.map((d) => [d.line, d.code, d.codedBy]), [[2, 'y', 'a'], [5, 'x', 'a'], [9, 'y', 'b']]);
-    assert.deepStrictEqual(report.perCode[0], { code: 'x', kappa: 0.4, percent: 200 / 3, both: 1, onlyA: 1, onlyB: 0, neither: 1 });
+    // alpha: values p,p,a / p,a,a → n = 6, n_present = n_absent = 3, one disagreeing unit → 1 − 5·2 / (3·3·2).
+    assert.deepStrictEqual(report.perCode[0], { code: 'x', units: 3, kappa: 0.4, alpha: 1 - 10 / 18, percent: 200 / 3, both: 1, onlyA: 1, onlyB: 0, neither: 1 });
   });
 
   it('reports kappa as n/a when it is undefined rather than dividing by zero', () => {

@@ -16,28 +16,36 @@ const BEN_ONLY = path.join(FIXTURES, 'ben', 'coded-session.transcript.alliance.j
 interface JsonReport {
   coders: [string, string];
   units: number;
-  perCode: Array<{ code: string; kappa: number | null; percent: number; both: number; onlyA: number; onlyB: number; neither: number }>;
-  overall: { kappa: number; percent: number; meanKappa: number };
+  perCode: Array<{ code: string; units: number; kappa: number | null; alpha: number | null; percent: number; both: number; onlyA: number; onlyB: number; neither: number }>;
+  overall: { kappa: number; alpha: number; percent: number; meanKappa: number };
+  coverage: { compared: number; total: number; scope: string };
+  warnings: string[];
   disagreements: Array<{ line: number; code: string; codedBy: string }>;
 }
 
 const close = (actual: number | null, expected: number) => assert.ok(actual !== null && Math.abs(actual - expected) < 1e-4, `${actual} ≠ ${expected}`);
 
-/** ana and ben in the fixture, worked by hand over its 8 utterances:
- *  talk.change: both {1,3}, ana only {7}, ben only {5}: p_o = 6/8, p_e = (3/8)² + (5/8)² → κ = 0.4667.
- *  collaborative.autonomy: both {2}, ana only {6}: p_o = 7/8, p_e = (2/8)(1/8) + (6/8)(7/8) → κ = 0.6.
- *  pooled 16 decisions: 13 agree (81.25%), p_e = (5/16)(4/16) + (11/16)(12/16) → κ = 0.5385. */
+/** ana and ben in the fixture, worked by hand; each code only over its role's 4 utterances (T: 0 2 4 6, C: 1 3 5 7):
+ *  talk.change (client): both {1,3}, ana only {7}, ben only {5}: p_o = 2/4, p_e = (3/4)² + (1/4)² → κ = −0.3333;
+ *    alpha: n = 8, n_present = 6, n_absent = 2, two disagreeing units → 1 − 7·4 / (6·2·2) = −0.1667.
+ *  collaborative.autonomy (therapist): both {2}, ana only {6}, neither {0,4}: p_o = 3/4, p_e = (2/4)(1/4) + (2/4)(3/4)
+ *    → κ = 0.5.
+ *  pooled 8 decisions: 5 agree (62.5%), p_e = (5/8)(4/8) + (3/8)(4/8) → κ = 0.25; alpha 1 − 15·6 / (9·7·2) = 0.2857.
+ *  (Over all 8 utterances for both codes, as before roles, talk.change would have read κ = 0.4667.) */
 function assertAnaBen(report: JsonReport): void {
   assert.deepStrictEqual(report.coders, ['ana', 'ben']);
   assert.strictEqual(report.units, 8);
   const byCode = Object.fromEntries(report.perCode.map((entry) => [entry.code, entry]));
-  close(byCode['talk.change']!.kappa, 0.46667);
-  assert.strictEqual(byCode['talk.change']!.percent, 75);
-  close(byCode['collaborative.autonomy']!.kappa, 0.6);
-  assert.strictEqual(byCode['collaborative.autonomy']!.percent, 87.5);
-  close(report.overall.kappa, 0.53846);
-  assert.strictEqual(report.overall.percent, 81.25);
-  close(report.overall.meanKappa, (0.46667 + 0.6) / 2);
+  close(byCode['talk.change']!.kappa, -1 / 3);
+  close(byCode['talk.change']!.alpha, -1 / 6);
+  assert.strictEqual(byCode['talk.change']!.percent, 50);
+  assert.strictEqual(byCode['talk.change']!.units, 4);
+  close(byCode['collaborative.autonomy']!.kappa, 0.5);
+  assert.strictEqual(byCode['collaborative.autonomy']!.percent, 75);
+  close(report.overall.kappa, 0.25);
+  close(report.overall.alpha, 1 - 90 / 126);
+  assert.strictEqual(report.overall.percent, 62.5);
+  close(report.overall.meanKappa, (-1 / 3 + 0.5) / 2);
   assert.deepStrictEqual(report.disagreements.map((d) => [d.line, d.code, d.codedBy]),
     [[6, 'talk.change', 'b'], [7, 'collaborative.autonomy', 'a'], [8, 'talk.change', 'a']]);
 }
@@ -61,27 +69,38 @@ describe('annotations: `alliance-lens agree` on fixtures', function () {
   it('prints Markdown with a table per code and line links for the disagreements', () => {
     const run = runCli(['agree', SIDECAR], FIXTURES);
     assert.strictEqual(run.status, 0, run.stderr);
-    assert.match(run.stdout, /kappa 0\.538, agreement 81\.3%/);
-    assert.match(run.stdout, /\| 0\.467 \| 75\.0% \| 2 \| 1 \| 1 \| 4 \|/);
+    assert.match(run.stdout, /Cohen's kappa 0\.250, Krippendorff's alpha 0\.286, agreement 62\.5%/);
+    assert.match(run.stdout, /\| Change talk \| 4 \| -0\.333 \| -0\.167 \| 50\.0% \| 2 \| 1 \| 1 \| 0 \|/);
+    assert.match(run.stdout, /Compared: 8 of 8 utterances, every utterance/);
+    assert.match(run.stdout, /Caution:.*too few/, 'eight utterances are too few for kappa to mean anything');
     assert.ok(run.stdout.includes('- [line 6](coded-session.transcript#L6), utterance 5'), run.stdout);
   });
 
-  it('compares a coder with the automatic codes', () => {
+  it('compares a coder with the automatic codes over the utterances she reviewed, each code over its role', () => {
     const run = runCli(['agree', SIDECAR, '--auto', '--coders', 'ana', '--format', 'json']);
     assert.strictEqual(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
     assert.deepStrictEqual(report.coders, ['ana', 'automatic']);
+    // ana coded utterances 1, 2, 3, 6 and 7 and rejected an automatic code on 4; 0 and 5 she never looked at.
+    const reviewed = [1, 2, 3, 4, 6, 7];
+    assert.deepStrictEqual(report.coverage, { compared: 6, total: 8, scope: 'reviewed' });
     // Expected from the engine's own codes, whatever they are today, and ana's hand codes in the fixture.
     const analysis = analyzeTranscript(fs.readFileSync(TRANSCRIPT, 'utf8'));
     const ana: Record<string, number[]> = { 'talk.change': [1, 3, 7], 'collaborative.autonomy': [2, 6] };
-    for (const [code, indexes] of Object.entries(ana)) {
-      const human = analysis.utterances.map((u) => (indexes.includes(u.index) ? 'present' : 'absent'));
-      const automatic = analysis.utterances.map((u) => (u.codes.includes(code) ? 'present' : 'absent'));
-      const entry = report.perCode.find((candidate) => candidate.code === code)!;
-      assert.strictEqual(entry.kappa, cohensKappa(human, automatic), code);
+    const roleOf = (code: string) => (code.startsWith('talk.') || code.startsWith('rupture.') ? 'client' : 'therapist');
+    for (const entry of report.perCode) {
+      const units = analysis.utterances.filter((u) => reviewed.includes(u.index) && u.role === roleOf(entry.code));
+      const human = units.map((u) => ((ana[entry.code] ?? []).includes(u.index) ? 'present' : 'absent'));
+      const automatic = units.map((u) => (u.codes.includes(entry.code) ? 'present' : 'absent'));
+      assert.strictEqual(entry.units, units.length, entry.code);
+      assert.strictEqual(entry.kappa, cohensKappa(human, automatic), entry.code);
     }
-    const automaticCodes = new Set(analysis.utterances.flatMap((u) => u.codes));
-    assert.deepStrictEqual(report.perCode.map((entry) => entry.code).sort(), [...new Set([...automaticCodes, ...Object.keys(ana)])].sort());
+    assert.ok(report.perCode.some((entry) => entry.code === 'talk.change'));
+    assert.ok(report.warnings.some((warning) => /Only 6 utterances reviewed out of 8/.test(warning)), report.warnings.join(' | '));
+
+    const all = JSON.parse(runCli(['agree', SIDECAR, '--auto', '--all', '--coders', 'ana', '--format', 'json']).stdout) as JsonReport;
+    assert.deepStrictEqual(all.coverage, { compared: 8, total: 8, scope: 'all' });
+    assert.strictEqual(runCli(['agree', SIDECAR, '--all']).status, 2, '--all without --auto is a usage error');
   });
 
   it('warns about another copy\'s items whose text is not in this transcript, and leaves them out', () => {
@@ -126,15 +145,15 @@ describe('annotations: `alliance-lens export` on fixtures', function () {
     const { rows: records, problems } = parseCsv(run.stdout);
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(records[0], ['file', 'index', 'line', 'speaker', 'role', 'timestamp', 'text', 'automatic codes',
-      'human codes (ana)', 'human codes (ben)', 'reviews of automatic codes', 'comments']);
+      'human codes (ana)', 'memos (ana)', 'human codes (ben)', 'memos (ben)', 'reviews of automatic codes', 'comments']);
     assert.strictEqual(records.length, 9);
     const row = (index: number) => records[index + 1]!;
     assert.strictEqual(row(1)[6], 'My drinking, I suppose. I want to cut down.', 'a text with commas survives the quoting');
-    assert.deepStrictEqual([row(3)[8], row(3)[9]], ['talk.change', 'talk.change']);
-    assert.strictEqual(row(3)[10], 'ben accepted talk.change (talk.change.desire-need)');
-    assert.deepStrictEqual([row(5)[8], row(5)[9]], ['', 'talk.change']);
-    assert.strictEqual(row(4)[10], 'ana rejected directive.persuade (directive.persuade.should)');
-    assert.strictEqual(row(4)[11], 'supervisor: Try a reflection here instead of advice.\nana: Agreed, noted for next session.');
+    assert.deepStrictEqual([row(3)[8], row(3)[10]], ['talk.change', 'talk.change']);
+    assert.strictEqual(row(3)[12], 'ben accepted talk.change (talk.change.desire-need)');
+    assert.deepStrictEqual([row(5)[8], row(5)[10]], ['', 'talk.change']);
+    assert.strictEqual(row(4)[12], 'ana rejected directive.persuade (directive.persuade.should)');
+    assert.strictEqual(row(4)[13], 'supervisor: Try a reflection here instead of advice.\nana: Agreed, noted for next session.');
     assert.ok(run.stdout.includes('\r\n'), 'RFC 4180 line ends');
     assert.ok(!run.stdout.startsWith('\uFEFF'));
   });
@@ -151,9 +170,14 @@ describe('annotations: `alliance-lens export` on fixtures', function () {
     assert.match(clobber.stderr, /one of the input/);
   });
 
-  it('adds the supervisor\'s comments to the Markdown report', () => {
+  it('adds the supervisor\'s comments and each coder\'s codes to the Markdown report', () => {
     const run = runCli(['export', SIDECAR, '--format', 'markdown']);
     assert.strictEqual(run.status, 0, run.stderr);
+    const coding = run.stdout.slice(run.stdout.indexOf('## Human coding'), run.stdout.indexOf('## Supervisor comments')).replace(/\\/g, '');
+    assert.ok(coding.startsWith('## Human coding'), run.stdout);
+    assert.ok(coding.includes('### ana\n\n- Line 2: Change talk on “I want to cut down”'), coding);
+    assert.ok(coding.includes('- Line 5: rejected the automatic Persuading on “You should just quit”'), coding);
+    assert.ok(coding.includes('### ben'), coding);
     const section = run.stdout.slice(run.stdout.indexOf('## Supervisor comments'));
     assert.ok(section.startsWith('## Supervisor comments'), run.stdout);
     // Quoted text goes through the report's own escapeMarkdown, so compare with punctuation left out.

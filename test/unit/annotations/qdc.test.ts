@@ -18,7 +18,7 @@ describe('annotations: codebook', () => {
     const entries = mergeCodebook(USER);
     const codable = entries.filter((entry) => entry.codable).map((entry) => entry.id);
     assert.deepStrictEqual(codable.slice(0, CODE_IDS.length), [...CODE_IDS]);
-    assert.deepStrictEqual(codable.slice(CODE_IDS.length), ['hope', 'hope.small', 'reflection.complex.metaphor']);
+    assert.deepStrictEqual(codable.slice(CODE_IDS.length), ['repair.move', 'hope', 'hope.small', 'reflection.complex.metaphor'], 'then the codes only people apply, then the user\'s');
     assert.strictEqual(entries.find((entry) => entry.id === 'hope.small')!.color, '#123456', 'inherits the parent colour');
     assert.strictEqual(entries.find((entry) => entry.id === 'collaborative.seek')!.parent, 'collaborative');
   });

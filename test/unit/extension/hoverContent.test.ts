@@ -18,6 +18,17 @@ describe('hoverMarkdown', () => {
     assert.match(markdown, /^\*\*Command\*\* · directive \\\(MI-non-adherent\\\)/);
   });
 
+  it('calls a client rupture a rupture marker and client talk client talk, never "neutral"', () => {
+    const rupture = finding('rupture.withdrawal.minimal', 'rupture.withdrawal', 'neutral', 0, 5);
+    const talk = finding('talk.change.desire', 'talk.change', 'neutral', 0, 5);
+    const client = utterance(0, 0, 30, { codes: ['rupture.withdrawal'], findings: [rupture] });
+    assert.match(hoverMarkdown(rupture, client, names), /^\*\*rupture\.withdrawal\*\* · client rupture marker \\\(3RS\\\)/);
+    assert.match(hoverMarkdown(talk, client, names), / · client talk \\\(MI\\\)/);
+    assert.doesNotMatch(hoverMarkdown(rupture, client, names), /neutral/);
+    const plain = finding('question.open.what', 'question.open', 'neutral', 0, 5);
+    assert.match(hoverMarkdown(plain, turn, names), / · neutral$/m, 'a therapist question is still neutral');
+  });
+
   it("gives the finding's message and the guideline reference", () => {
     assert.ok(markdown.includes('Tells the client what to do.'));
     assert.ok(markdown.includes('*Guideline:* MITI 4.2.1 · Persuade'));
