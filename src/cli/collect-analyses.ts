@@ -1,14 +1,14 @@
-// The part of `analyze` that other commands (trends) share: find the transcripts under the given paths, check the
+// What `analyze` and `trends` share: find the transcripts under the given paths, check the
 // --out path before any work, analyse on the job pool with progress, and report unreadable files and each
 // transcript's warnings on standard error.
 import type { CoderOptions } from '../core/coding';
 import type { Analysis, Warning } from '../core/types';
 import type { CliIo } from './command';
-import { describeRuleError } from './engine-options';
+import { describeRuleError, engineChoices, type EngineArguments } from './engine-options';
 import { findTranscriptFiles } from './files';
 import { automaticJobCount, runAnalysisJobs } from './jobs/pool';
 import { progressReporter } from './jobs/progress';
-import { checkOutPath } from './out-file';
+import { checkOutPath, writeSafely } from './out-file';
 
 export interface CollectOptions {
   inputs: readonly string[];
@@ -67,4 +67,28 @@ export async function collectAnalyses(options: CollectOptions, io: CliIo): Promi
 
 export function located(file: string, warning: Warning): string {
   return warning.line > 0 ? `${file}:${warning.line}: ${warning.message}` : `${file}: ${warning.message}`;
+}
+
+/** What `analyze` and `trends` share around their own output: the engine options checked, the analyses collected,
+ * the rendered text written to --out (saying how many `what` it holds) or to standard output. 1 when a file failed. */
+export async function analyseAndWrite(
+  options: Omit<CollectOptions, 'configure'> & { engine: EngineArguments },
+  io: CliIo,
+  render: (analyses: Analysis[]) => string,
+  what: { one: string; many: string },
+): Promise<number> {
+  const engine = engineChoices(options.engine);
+  if (!engine.ok) {
+    io.stderr(`${options.prefix}: ${engine.error}\n`);
+    return 1;
+  }
+  const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, configure: engine.configure }, io);
+  const output = render(analyses);
+  if (options.out) {
+    writeSafely(options.out, output, outIdentity);
+    io.stderr(`${options.prefix}: wrote ${analyses.length} ${analyses.length === 1 ? what.one : what.many} to ${options.out}\n`);
+  } else {
+    io.stdout(output);
+  }
+  return failed ? 1 : 0;
 }

@@ -1,10 +1,9 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
 import { parseArgs } from 'util';
-import { collectAnalyses } from '../collect-analyses';
+import { analyseAndWrite } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { ENGINE_ARGUMENTS, ENGINE_USAGE, engineChoices } from '../engine-options';
+import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
-import { writeSafely } from '../out-file';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
 import { defaultJobCount, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
 
@@ -45,21 +44,7 @@ export const analyzeCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const engine = engineChoices(options.engine);
-    if (!engine.ok) {
-      io.stderr(`${PREFIX}: ${engine.error}\n`);
-      return 1;
-    }
-    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: PREFIX, configure: engine.configure }, io);
-
-    const output = options.format.render(analyses);
-    if (options.out) {
-      writeSafely(options.out, output, outIdentity);
-      io.stderr(`${PREFIX}: wrote ${analyses.length} ${analyses.length === 1 ? 'analysis' : 'analyses'} to ${options.out}\n`);
-    } else {
-      io.stdout(output);
-    }
-    return failed ? 1 : 0;
+    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses) => options.format.render(analyses), { one: 'analysis', many: 'analyses' });
   },
 };
 

@@ -4,13 +4,12 @@ import { parseArgs } from 'util';
 import { metadataValue, sessionDate, sessionNumber } from '../../core/session-metadata';
 import { buildTrends, DEFAULT_GROUP_KEY } from '../../core/trends/trends';
 import type { Analysis } from '../../core/types';
-import { collectAnalyses } from '../collect-analyses';
+import { analyseAndWrite } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { ENGINE_ARGUMENTS, ENGINE_USAGE, engineChoices } from '../engine-options';
+import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { TRENDS_FORMATS, trendsFormat } from '../formats/trends';
 import { defaultJobCount } from '../jobs/pool';
-import { writeSafely } from '../out-file';
 
 const PREFIX = 'alliance-lens trends';
 
@@ -48,21 +47,10 @@ export const trendsCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    const engine = engineChoices(options.engine);
-    if (!engine.ok) {
-      io.stderr(`${PREFIX}: ${engine.error}\n`);
-      return 1;
-    }
-    const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, prefix: PREFIX, configure: engine.configure }, io);
-    for (const note of orderingNotes(analyses)) io.stderr(`${note}\n`);
-    const output = options.format.render(buildTrends(analyses, options.groupBy), { groupBy: options.groupBy });
-    if (options.out) {
-      writeSafely(options.out, output, outIdentity);
-      io.stderr(`${PREFIX}: wrote ${analyses.length} ${analyses.length === 1 ? 'session' : 'sessions'} to ${options.out}\n`);
-    } else {
-      io.stdout(output);
-    }
-    return failed ? 1 : 0;
+    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses) => {
+      for (const note of orderingNotes(analyses)) io.stderr(`${note}\n`);
+      return options.format.render(buildTrends(analyses, options.groupBy), { groupBy: options.groupBy });
+    }, { one: 'session', many: 'sessions' });
   },
 };
 
