@@ -10,7 +10,23 @@ export function openWalkthroughOnFirstRun(context: vscode.ExtensionContext): voi
   if (context.extensionMode === vscode.ExtensionMode.Test || context.globalState.get<boolean>(SHOWN_KEY)) return;
   if (vscode.workspace.getConfiguration('allianceLens').get<boolean>('walkthrough.openOnFirstRun') === false) return;
   void context.globalState.update(SHOWN_KEY, true);
-  // Beside the transcript whose opening activated the extension, so the walkthrough does not cover it.
-  const toSide = vscode.window.activeTextEditor !== undefined;
-  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, toSide);
+  const open = (toSide: boolean) => void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, toSide);
+  // Beside the transcript whose opening activated the extension, so the walkthrough does not cover it. The extension
+  // can start before that editor is shown; then the walkthrough waits for it (a few seconds at most), since opening
+  // first would put the transcript on top of it in the same group.
+  if (vscode.window.activeTextEditor) return open(true);
+  let settled = false;
+  const settle = (toSide: boolean) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    listener.dispose();
+    open(toSide);
+  };
+  const listener = vscode.window.onDidChangeActiveTextEditor((editor) => editor && settle(true));
+  const timer = setTimeout(() => settle(false), EDITOR_WAIT_MS);
+  context.subscriptions.push(listener);
 }
+
+/** How long the walkthrough waits for the first editor before it opens on its own. */
+const EDITOR_WAIT_MS = 5000;

@@ -4,6 +4,7 @@
 // script payloads shows literally in the panel and never runs, and the role change that asks before writing.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type * as Core from '../../src/core';
@@ -147,36 +148,45 @@ describe('Editor highlights and the Summary panel', () => {
       assert.deepStrictEqual(cspErrors, [], 'the panel triggers no CSP violations');
     }));
 
-  it('asks before a role change writes the front matter: Cancel keeps the file, confirming writes it', () =>
-    withWorkbench(options('roles'), async (workbench) => {
-      const { page } = workbench;
-      let frame = await openAnalysed(workbench, 'roles.transcript');
-      const editorText = async () => plain(await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText());
-      const before = await editorText();
-      assert.ok(!before.startsWith('---'), 'the fixture starts without front matter');
-      const dialog = page.locator('.monaco-dialog-box');
+  // Confirming writes and saves the front matter (review mode unlocks, saves and relocks the file), so the scenario
+  // works on a copy: no fixture is ever changed.
+  it('asks before a role change writes the front matter: Cancel keeps the file, confirming writes it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-lens-e2e-roles-'));
+    fs.copyFileSync(path.join(FIXTURES, 'roles.transcript'), path.join(folder, 'roles.transcript'));
+    try {
+      await withWorkbench({ ...options('roles'), folder }, async (workbench) => {
+        const { page } = workbench;
+        let frame = await openAnalysed(workbench, 'roles.transcript');
+        const editorText = async () => plain(await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText());
+        const before = await editorText();
+        assert.ok(!before.startsWith('---'), 'the fixture starts without front matter');
+        const dialog = page.locator('.monaco-dialog-box');
 
-      await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
-      await dialog.waitFor({ state: 'visible', timeout: 15_000 });
-      assert.match(await dialog.innerText(), /Make "Jordan" the therapist/);
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      assert.strictEqual(await editorText(), before, 'Cancel leaves the file as it was');
+        await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        assert.match(await dialog.innerText(), /Make "Jordan" the therapist/);
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        assert.strictEqual(await editorText(), before, 'Cancel leaves the file as it was');
 
-      frame = await summaryShowing(workbench, 'roles.transcript');
-      await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
-      await dialog.waitFor({ state: 'visible', timeout: 15_000 });
-      await dialog.getByRole('button', { name: 'Write front matter' }).click();
-      await page.waitForFunction(() => /therapist:\s+Jordan/.test(document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 15_000 });
-      const after = await editorText();
-      assert.ok(after.startsWith('---'), 'a front matter block now opens the file');
-      assert.ok(after.includes('Alex: What brings you in today?'), 'the transcript text is kept');
-      // The panel follows the re-analysis: Jordan is now the therapist.
-      const deadline = Date.now() + 15_000;
-      while ((await frame.locator('select[aria-label="Role of Jordan"]').inputValue()) !== 'therapist') {
-        assert.ok(Date.now() < deadline, 'the panel shows Jordan as the therapist after the change');
-        await page.waitForTimeout(200);
-      }
-      await workbench.runCommand('File: Revert File');
-    }));
+        frame = await summaryShowing(workbench, 'roles.transcript');
+        await frame.locator('select[aria-label="Role of Jordan"]').selectOption('therapist');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        await dialog.getByRole('button', { name: 'Write front matter' }).click();
+        await page.waitForFunction(() => /therapist:\s+Jordan/.test(document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? ''), undefined, { timeout: 15_000 });
+        const after = await editorText();
+        assert.ok(after.startsWith('---'), 'a front matter block now opens the file');
+        assert.ok(after.includes('Alex: What brings you in today?'), 'the transcript text is kept');
+        // The panel follows the re-analysis: Jordan is now the therapist.
+        const deadline = Date.now() + 15_000;
+        while ((await frame.locator('select[aria-label="Role of Jordan"]').inputValue()) !== 'therapist') {
+          assert.ok(Date.now() < deadline, 'the panel shows Jordan as the therapist after the change');
+          await page.waitForTimeout(200);
+        }
+        assert.match(fs.readFileSync(path.join(folder, 'roles.transcript'), 'utf8'), /^---\ntherapist: Jordan\n---\nAlex: What brings you in today\?/);
+      });
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
