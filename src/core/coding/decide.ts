@@ -87,7 +87,7 @@ interface TherapistCoding {
   input: InputType | null;
 }
 
-function echoes(echo: Echo | undefined): boolean {
+function repeatsClient(echo: Echo | undefined): boolean {
   return echo !== undefined && echo.shared >= ECHO_SHARED_WORDS;
 }
 
@@ -125,7 +125,7 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
     const aboutSelf = sentence.firstPerson;
     // A longer statement that names neither speaker nor client ("Withdrawal usually peaks on the third day") is
     // information about the world, not a restatement of the client's experience.
-    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS && !echoes(context.echoes?.[index]);
+    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS && !repeatsClient(context.echoes?.[index]);
     if (impersonal && !acknowledgement && !affirming && !giving && !aboutSelf) impersonalWords += sentence.words;
     return acknowledgement || affirming || giving || aboutSelf || impersonal ? sum : sum + sentence.words;
   }, 0);
