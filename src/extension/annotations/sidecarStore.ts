@@ -15,6 +15,8 @@ import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess'
 const SAVE_DELAY_MS = 400;
 
 interface Entry {
+  /** The transcript's uri, which change events name. */
+  documentUri: vscode.Uri;
   sidecarUri: vscode.Uri;
   /** null while the file on disk is broken: nothing is shown or written until it is fixed. */
   sidecar: Sidecar | null;
@@ -143,7 +145,7 @@ export class SidecarStore implements vscode.Disposable {
 
   private async load(document: vscode.TextDocument): Promise<Entry> {
     const sidecarUri = sidecarUriFor(document.uri);
-    const entry: Entry = { sidecarUri, sidecar: null, problems: [], storable: vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true };
+    const entry: Entry = { documentUri: document.uri, sidecarUri, sidecar: null, problems: [], storable: vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === true };
     if (!entry.storable) {
       entry.sidecar = emptySidecar(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1));
     } else {
@@ -291,7 +293,7 @@ export class SidecarStore implements vscode.Disposable {
       this.fileProblems.log.info(`saved ${vscode.workspace.asRelativePath(entry.sidecarUri)}`);
       if (toWrite !== entry.sidecar) {
         entry.sidecar = toWrite;
-        this.changed.fire(this.documentUriOf(entry));
+        this.changed.fire(entry.documentUri);
       }
     } catch (error) {
       void vscode.window.showErrorMessage(`Alliance Lens: could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. Your annotations are still in memory; they are saved again on the next change.`);
@@ -313,11 +315,6 @@ export class SidecarStore implements vscode.Disposable {
     if (choice === undefined) return undefined;
     const settled = mergeSidecars(base, ours, theirs, choice === 'Keep Mine' ? 'ours' : 'theirs');
     return settled.ok ? settled.sidecar : undefined;
-  }
-
-  private documentUriOf(entry: Entry): vscode.Uri {
-    const key = [...this.entries].find(([, candidate]) => candidate === entry)?.[0];
-    return key ? vscode.Uri.parse(key) : entry.sidecarUri;
   }
 
   /** Stops listening, and writes at once what was waiting on its delay: a code applied or an anchor moved just
