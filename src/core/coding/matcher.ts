@@ -94,6 +94,18 @@ function requirementOf(reg: Reg): Requirement | null {
   return null;
 }
 
+/** compromise tries the alternatives of a group in the order written and never backtracks into a shorter one, so
+ * "(you|you are) free" misses "you are free". Trying longer alternatives first lets every written alternative
+ * match; rule authors need not order them. */
+function preferLongerAlternatives(regs: Reg[]): Reg[] {
+  for (const reg of regs) {
+    if (!reg.choices) continue;
+    reg.choices.forEach(preferLongerAlternatives);
+    reg.choices.sort((a, b) => b.length - a.length);
+  }
+  return regs;
+}
+
 export function compileRules(rules: readonly Rule[], options: { prefilter?: boolean } = {}): CompiledRules {
   const byPattern = new Map<string, PatternUse[]>();
   const add = (pattern: string, use: PatternUse) => {
@@ -106,7 +118,7 @@ export function compileRules(rules: readonly Rule[], options: { prefilter?: bool
     for (const pattern of rule.except) add(pattern, { ruleId: rule.id, except: true, wholeUtterance: false });
   }
   const patterns = [...byPattern].map(([pattern, uses]) => {
-    const regs = nlp.parseMatch(pattern) as Reg[];
+    const regs = preferLongerAlternatives(nlp.parseMatch(pattern) as Reg[]);
     return {
       pattern, regs, uses,
       hasGroup: regs.some((reg) => reg.group !== undefined),

@@ -34,3 +34,21 @@ describe('matcher: the lexical pre-filter is only a shortcut', function () {
     });
   }
 });
+
+describe('matcher: alternatives that share their first words', () => {
+  const ruleWith = (pattern: string) => ({
+    id: 'test.prefix.alternatives', code: 'test.prefix', stance: 'neutral' as const, role: 'therapist' as const,
+    message: 'test', reference: 'test', patterns: [pattern], except: [], wholeUtterance: false, examples: ['x'], counterexamples: ['y'],
+  });
+  const matched = (pattern: string, text: string) => matchUtterance(compileRules([ruleWith(pattern)]), text).hits.map((hit) => text.slice(hit.start, hit.end));
+
+  it('matches the longer alternative even when the shorter one is written first', () => {
+    // compromise alone tries "you" first and never comes back for "you are".
+    assert.deepStrictEqual(matched('[(you|you are) free to decide]', 'Well, you are free to decide.'), ['you are free to decide']);
+    assert.deepStrictEqual(matched('[you got (that|that across)? (very)? well]', 'You got that across very well.'), ['You got that across very well']);
+  });
+
+  it('still matches the shorter alternative where the longer one does not fit', () => {
+    assert.deepStrictEqual(matched('[(you|you are) free to decide]', 'So you free to decide?'), ['you free to decide']);
+  });
+});
