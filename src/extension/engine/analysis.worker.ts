@@ -3,7 +3,7 @@
 // (with its per-utterance cache) per open document.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
-import type * as Core from '../../core';
+import type * as Core from '../../core/engine';
 import type { EngineConfiguration } from './analysisService';
 import { PRELIMINARY_MIN_LENGTH, type WorkerReply, type WorkerRequest } from './analysisWorkerProtocol';
 

@@ -2,7 +2,7 @@
 // the engine can later move into a worker or be chunked without touching decorations, hovers or the panel.
 // The engine (dist/core.js, which pulls in compromise) is loaded on the first analysis, never at activation.
 import * as path from 'path';
-import type * as Core from '../../core';
+import type * as Core from '../../core/engine';
 import type { Analysis, RuleDescription, RuleError, RuleFile } from '../../core';
 import type { FileRange, PriorityAnalysis } from '../../core/analyzer';
 

@@ -5,12 +5,7 @@
 // threads are unavailable or the worker dies, everything falls back to the in-process service rather than stopping.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { codeName } from '../../core/coding/names';
-// The small summary modules, not core/summary's index: that one reaches the rupture linker and so compromise, which
-// must stay out of the extension bundle (activate() cost and bundle size).
-import { ALLIANCE_INDEX_FORMULA } from '../../core/summary/alliance-index';
-import { topMoments } from '../../core/summary/moments';
-import type { Analysis, RuleDescription, RuleError } from '../../core';
+import { ALLIANCE_INDEX_FORMULA, codeName, topMoments, type Analysis, type RuleDescription, type RuleError } from '../../core';
 import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
 import type { WorkerAnswer, WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 
