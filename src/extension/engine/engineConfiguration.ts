@@ -6,6 +6,7 @@ import { engineOptions, RULES_PATH, type TranscriptConfiguration } from '../../c
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { FileProblems } from '../problems/fileProblems';
+import { notify } from '../notify';
 import type { AnalysisService } from './analysisService';
 import { configurationOf } from './workspaceConfiguration';
 
@@ -68,17 +69,9 @@ export class EngineConfigurator implements vscode.Disposable {
     // A user rule file's path is its URI's path (as discovered); built-in rule files have no workspace folder.
     const folder = vscode.workspace.workspaceFolders?.find((candidate) => first.path.startsWith(candidate.uri.path));
     const uri = folder?.uri.with({ path: first.path });
-    const open = 'Open rules file';
-    const choice = await vscode.window.showWarningMessage(
-      `Alliance Lens: ${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${uri ? vscode.workspace.asRelativePath(uri) : first.path}:${first.line}: ${first.message}`,
-      open,
-    );
-    if (choice === open && uri) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const editor = await vscode.window.showTextDocument(document);
-      const position = new vscode.Position(Math.max(0, first.line - 1), 0);
-      editor.selection = new vscode.Selection(position, position);
-    }
+    const where = uri ? vscode.workspace.asRelativePath(uri) : first.path;
+    void notify('warning', `${ruleErrors.length} problem(s) in your rules; those rules are skipped, the built-in rules still work. First: ${where}:${first.line}: ${first.message}`,
+      uri ? { open: { uri, line: first.line }, openLabel: 'Open rules file' } : {});
   }
 
   dispose(): void {
