@@ -60,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
     ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
     ...registerDeidentify(),
+    // A changed setting (or rules file, through the re-analysis it starts) re-renders the panel in place.
+    configuration.onDidChange(() => summaryView.refresh()),
   );
   const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter, problems };
   // Human coding: codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.

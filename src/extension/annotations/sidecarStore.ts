@@ -132,6 +132,16 @@ export class SidecarStore implements vscode.Disposable {
     }));
   }
 
+  /** Reads every sidecar again from disk, in place, after writing what was waiting on its delay (as a window reload
+   * does): whoever holds this store keeps it. Each transcript it held gets a change event; its sidecar is read again
+   * on the next get(). */
+  async reload(): Promise<void> {
+    await this.flush();
+    const held = [...this.entries.values()].map((entry) => entry.documentUri);
+    this.entries.clear();
+    for (const uri of held) this.changed.fire(uri);
+  }
+
   private async entry(document: vscode.TextDocument): Promise<Entry> {
     const key = document.uri.toString();
     const existing = this.entries.get(key);
