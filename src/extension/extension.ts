@@ -1,6 +1,7 @@
 // Activation wires the services together and registers everything; it does no analysis and loads no engine
 // (dist/core.js and compromise load on the first analysis), so activate() stays cheap.
 import * as vscode from 'vscode';
+import type { RuleFile } from '../core';
 import { Configuration } from './configuration';
 import { DocumentAnalyses } from './documentAnalyses';
 import type { AnalysisService } from './engine/analysisService';
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const configuration = new Configuration();
   // Analysis runs in a worker thread (started on the first analysis), so long transcripts never block the host.
   const service = new WorkerAnalysisService();
-  const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
+  // Each transcript's rules are found as the CLI finds them (the configurator, made below, runs the discovery).
+  const analyses = new DocumentAnalyses(service, configuration, context.workspaceState, (uri): Promise<RuleFile[]> => configurator.rulesOf(uri));
   const decorator = new Decorator(analyses, configuration);
   // Review mode (issue 13): transcripts open read-only; the role change unlocks for its one confirmed write.
   const review = activateReview(configuration, analyses);

@@ -83,8 +83,8 @@ export class WorkerAnalysisService implements AnalysisService {
   async analyze(document: DocumentText, onPreliminary?: PreliminaryListener): Promise<Analysis> {
     const worker = this.started();
     if (!worker) return this.inProcess.analyze(document, onPreliminary);
-    const { key, fileName, text, priorityRanges } = document;
-    const answer = await this.ask(worker, { type: 'analyze', key, fileName, text, ...(priorityRanges ? { priorityRanges } : {}) }, onPreliminary);
+    const { key, fileName, text, priorityRanges, userRuleFiles } = document;
+    const answer = await this.ask(worker, { type: 'analyze', key, fileName, text, ...(priorityRanges ? { priorityRanges } : {}), ...(userRuleFiles ? { userRuleFiles } : {}) }, onPreliminary);
     if (!('analysis' in answer)) throw new Error('the analysis worker answered the wrong question');
     for (const rule of answer.rules) this.rules.set(rule.id, rule);
     return answer.analysis;
