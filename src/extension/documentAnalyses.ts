@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { FileRange, PriorityAnalysis } from '../core/analyzer';
 import type { RuleFile } from '../core';
 import type { Analysis } from '../core/types';
-import type { AnalysisService } from './engine/analysisService';
+import { AnalysisCancelledError, AnalysisTimeoutError, type AnalysisService } from './engine/analysisService';
+import { errorMessage, notify } from './notify';
 import type { Configuration } from './configuration';
 import { DETECTION_LINES, shouldAnalyse } from './eligibility';
 
@@ -213,9 +214,14 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.analysed.fire({ document, analysis });
       return analysis;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // A newer edit of this document superseded it: the analysis of that edit follows.
+      if (error instanceof AnalysisCancelledError) return undefined;
+      const message = errorMessage(error);
       this.failures.set(key, message);
       this.failed.fire({ document, message });
+      if (error instanceof AnalysisTimeoutError) {
+        void notify('warning', `${message} (about ${Math.round(document.getText().length / 1024)} KB; very long sentences or words cost the most). Other transcripts are analysed as usual; an edit of this one tries again.`);
+      }
       return undefined;
     } finally {
       if (first) this.analysing.delete(key);

@@ -24,6 +24,22 @@ export function documentOptions(configuration: EngineConfiguration, document: Pi
   return { options, key: JSON.stringify(options.userRuleFiles) };
 }
 
+/** The analysis was superseded by a newer one of the same document before its result was used. */
+export class AnalysisCancelledError extends Error {
+  constructor() {
+    super('superseded by a newer analysis of the same document');
+    this.name = 'AnalysisCancelledError';
+  }
+}
+
+/** The analysis ran longer than its budget and the worker was stopped. */
+export class AnalysisTimeoutError extends Error {
+  constructor(readonly fileName: string, readonly budgetMs: number) {
+    super(`the analysis of ${fileName} took longer than ${Math.round(budgetMs / 1000)} s and was stopped`);
+    this.name = 'AnalysisTimeoutError';
+  }
+}
+
 /** Receives the coded utterances of a large document's priority ranges before its full analysis. */
 export type PreliminaryListener = (preliminary: PriorityAnalysis) => void;
 
