@@ -54,7 +54,7 @@ function productEntries() {
     .filter((file) => path.dirname(file) === path.join('src', 'webview'));
   return [
     { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-    { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
+    { entryPoints: ['src/core/engine.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
     // The de-identifier (compromise and a name lexicon), loaded by the editor only when its command runs.
     { entryPoints: ['src/core/deidentify/index.ts'], outfile: 'dist/deidentify.js', platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'] },
     // The editor's analysis worker; it loads dist/core.js at run time, so it bundles no engine of its own.

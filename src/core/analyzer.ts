@@ -3,6 +3,7 @@
 import { createCoder, type Coder, type CoderOptions } from './coding';
 import { contextKey, ConversationContext, NO_CONTEXT, therapistTurnOf, type UtteranceContext } from './coding/context';
 import { sessionMetadata } from './session-metadata';
+import { findRepairMove } from './coding/repair-moves';
 import { summarize } from './summary';
 import { countWords, parseTranscript } from './transcript';
 import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
@@ -84,7 +85,7 @@ export class Analyzer {
       metadata: sessionMetadata(parsed.metadata, options.fileName),
       speakers: summariseSpeakers(parsed.speakers, utterances),
       utterances,
-      summary: summarize(parsed, utterances),
+      summary: summarize(parsed, utterances, findRepairMove),
       warnings: parsed.refused ? [{ line: 0, message: parsed.refused }, ...parsed.warnings] : parsed.warnings,
     };
   }

@@ -1,13 +1,13 @@
-// Public API of the pure engine, built to dist/core.js (CommonJS). See ARCHITECTURE.md §3, "The library API".
-export { Analyzer, analyzeTranscript, textOffsetToFile } from './analyzer';
-export type { AnalyzerOptions, AnalyzeOptions } from './analyzer';
+// The model layer's barrel: types, transcript parsing, session metadata, trends and the summary helpers. It never
+// reaches compromise, so any front end may import it. The Analyzer (the nlp layer) is exported by ./engine, the
+// library entry built to dist/core.js.
 export { parseTranscript, countWords } from './transcript';
 export { sessionMetadata, sessionDate, sessionNumber, metadataValue, dateInFileName } from './session-metadata';
 export { buildTrends, TREND_SCORE_IDS } from './trends/trends';
 export type { TrendsReport, TrendGroup, TrendSession, TrendScoreId } from './trends/trends';
 export type * from './types';
 export { CODE_IDS } from './types';
-export { codeName } from './coding';
+export { codeName } from './code-names';
 export type { CoderOptions, RuleFile, RuleError, RuleDescription } from './coding';
-export { summarize, topMoments, ALLIANCE_INDEX_FORMULA } from './summary';
-export type { Moment } from './summary';
+export { topMoments, ALLIANCE_INDEX_FORMULA } from './summary';
+export type { Moment, RepairMoveDetector } from './summary';

@@ -1,5 +1,6 @@
 // Every Alliance Lens command. Each handler is a few lines over the services; the logic lives in its module.
 import * as vscode from 'vscode';
+import { notify } from './notify';
 import type { DocumentAnalyses } from './documentAnalyses';
 import type { Decorator } from './decorations/decorator';
 import type { FrontMatterRoleChanger } from './roles/roleChanger';
@@ -79,7 +80,7 @@ async function openSample(extensionUri: vscode.Uri): Promise<void> {
   }
   const name = names.find((candidate) => /collab/i.test(candidate)) ?? names.find((candidate) => /\.transcript$/.test(candidate)) ?? names[0];
   if (!name) {
-    void vscode.window.showErrorMessage('Alliance Lens: the sample transcripts are missing from this installation.');
+    void notify('error', 'the sample transcripts are missing from this installation.');
     return;
   }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name)));
@@ -114,7 +115,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       }
       const analysis = await analyses.choose(editor.document);
       if (analysis && analysis.utterances.length === 0) {
-        void vscode.window.showWarningMessage('Alliance Lens: no utterances found. Label each turn like "T:" / "C:" or "Therapist:" / "Client:".');
+        void notify('warning', 'no utterances found. Label each turn like "T:" / "C:" or "Therapist:" / "Client:".');
       }
       return analysis !== undefined;
     }),

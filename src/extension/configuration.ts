@@ -1,6 +1,7 @@
 // Thin VS Code wrapper over settings.ts: reads the configuration through the schema and warns once per broken
 // value (not on every read), so a typo in settings.json cannot flood the user or crash a feature.
 import * as vscode from 'vscode';
+import { notify } from './notify';
 import { readSettings, type SettingKey, type Settings } from './settings';
 
 export class Configuration implements vscode.Disposable {
@@ -29,7 +30,7 @@ export class Configuration implements vscode.Disposable {
     for (const problem of problems) {
       if (this.warned.has(problem.message)) continue;
       this.warned.add(problem.message);
-      void vscode.window.showWarningMessage(`Alliance Lens: ${problem.message}`);
+      void notify('warning', problem.message);
     }
     return settings;
   }

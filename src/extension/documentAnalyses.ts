@@ -2,8 +2,10 @@
 // debounces edits, analyses through the AnalysisService, and tells the decorations, status bar and panel.
 import * as vscode from 'vscode';
 import type { FileRange, PriorityAnalysis } from '../core/analyzer';
+import type { RuleFile } from '../core';
 import type { Analysis } from '../core/types';
-import type { AnalysisService } from './engine/analysisService';
+import { AnalysisCancelledError, AnalysisTimeoutError, type AnalysisService } from './engine/analysisService';
+import { errorMessage, notify } from './notify';
 import type { Configuration } from './configuration';
 import { DETECTION_LINES, shouldAnalyse } from './eligibility';
 
@@ -34,6 +36,9 @@ interface Entry {
   analysis: Analysis;
 }
 
+/** The rules files that apply to a document, found the way the CLI finds them (nearest .alliance-lens upwards). */
+export type DocumentRules = (uri: vscode.Uri) => Promise<RuleFile[]>;
+
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly failures = new Map<string, string>();
@@ -58,6 +63,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly service: AnalysisService,
     private readonly configuration: Configuration,
     private readonly state: vscode.Memento,
+    private readonly rulesOf: DocumentRules = async () => [],
   ) {
     this.disposables.push(
       this.analysed, this.preliminary, this.failed, this.cleared, this.started,
@@ -200,16 +206,22 @@ export class DocumentAnalyses implements vscode.Disposable {
       ? vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Alliance Lens: analysing ${vscode.workspace.asRelativePath(document.uri)}` }, work)
       : work());
     try {
-      const analysis = await withProgress(() => this.service.analyze({ key, fileName: document.fileName, text, priorityRanges }, showPreliminary));
+      const userRuleFiles = await this.rulesOf(document.uri);
+      const analysis = await withProgress(() => this.service.analyze({ key, fileName: document.fileName, text, priorityRanges, userRuleFiles }, showPreliminary));
       if (document.isClosed || document.version !== version) return analysis;
       this.entries.set(key, { version, analysis });
       this.failures.delete(key);
       this.analysed.fire({ document, analysis });
       return analysis;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // A newer edit of this document superseded it: the analysis of that edit follows.
+      if (error instanceof AnalysisCancelledError) return undefined;
+      const message = errorMessage(error);
       this.failures.set(key, message);
       this.failed.fire({ document, message });
+      if (error instanceof AnalysisTimeoutError) {
+        void notify('warning', `${message} (about ${Math.round(document.getText().length / 1024)} KB; very long sentences or words cost the most). Other transcripts are analysed as usual; an edit of this one tries again.`);
+      }
       return undefined;
     } finally {
       if (first) this.analysing.delete(key);

@@ -1,6 +1,7 @@
 // Activation wires the services together and registers everything; it does no analysis and loads no engine
 // (dist/core.js and compromise load on the first analysis), so activate() stays cheap.
 import * as vscode from 'vscode';
+import type { RuleFile } from '../core';
 import { Configuration } from './configuration';
 import { DocumentAnalyses } from './documentAnalyses';
 import type { AnalysisService } from './engine/analysisService';
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const configuration = new Configuration();
   // Analysis runs in a worker thread (started on the first analysis), so long transcripts never block the host.
   const service = new WorkerAnalysisService();
-  const analyses = new DocumentAnalyses(service, configuration, context.workspaceState);
+  // Each transcript's rules are found as the CLI finds them (the configurator, made below, runs the discovery).
+  const analyses = new DocumentAnalyses(service, configuration, context.workspaceState, (uri): Promise<RuleFile[]> => configurator.rulesOf(uri));
   const decorator = new Decorator(analyses, configuration);
   // Review mode (issue 13): transcripts open read-only; the role change unlocks for its one confirmed write.
   const review = activateReview(configuration, analyses);
@@ -60,13 +62,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
     vscode.languages.registerHoverProvider({ scheme: '*' }, new FindingHoverProvider(analyses, decorator, service)),
     ...registerCommands({ analyses, decorator, summaryView, roles, exporter, extensionUri: context.extensionUri }),
     ...registerDeidentify(),
+    // A changed setting (or rules file, through the re-analysis it starts) re-renders the panel in place.
+    configuration.onDidChange(() => summaryView.refresh()),
   );
   const services: ExtensionServices = { configuration, service, analyses, decorator, summaryView, exporter, problems };
   // Human coding: codes, reviews, comments, the Codes view; it reads the analyses and adds to the panel.
   const annotations = activateAnnotations(context, services);
   finishWrites = () => annotations.store.flush();
   // Sessions over time: collected when the Sessions view is first shown, analysed on the worker.
-  const sessions = activateSessions(service, configuration);
+  const sessions = activateSessions(service, configuration, (uri) => configurator.rulesOf(uri));
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
   openWalkthroughOnFirstRun(context);

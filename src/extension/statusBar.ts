@@ -20,6 +20,7 @@ export class AllianceStatusBar implements vscode.Disposable {
       this.item,
       analyses.onDidAnalyze(() => this.update()),
       analyses.onDidClear(() => this.update()),
+      analyses.onDidFail(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
     );
     this.update();
@@ -30,6 +31,15 @@ export class AllianceStatusBar implements vscode.Disposable {
     const analysis = document && this.analyses.latest(document);
     // Drives the `when` clauses of the editor context menu and the palette (package.json menus).
     void vscode.commands.executeCommand('setContext', 'allianceLens.analysed', analysis !== undefined);
+    const failure = document && this.analyses.failure(document);
+    if (failure) {
+      // E.g. an analysis stopped at its time budget: said here as long as the transcript is on show.
+      this.item.text = '$(warning) Alliance Lens: not analysed';
+      this.item.tooltip = `Alliance Lens: ${failure}`;
+      this.item.accessibilityInformation = { label: `Alliance Lens could not analyse this transcript: ${failure}` };
+      this.item.show();
+      return;
+    }
     if (!analysis) {
       this.item.hide();
       return;

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import type * as Core from '../../src/core';
+import type * as Core from '../../src/core/engine';
 import { repoRoot, testResultsDir } from '../harness/paths';
 import { withWorkbench, type Workbench, type WorkbenchOptions } from '../harness/workbench';
 

@@ -212,13 +212,13 @@ describe('Human coding (annotations)', function () {
     assert.strictEqual(thread!.state, vscode.CommentThreadState.Resolved);
   });
 
-  it('writes on close what was still waiting on its delay: an edit just before the window closes is not lost', async () => {
+  it('writes before a reload what was still waiting on its delay: an edit just before it is not lost', async () => {
     await vscode.window.showTextDocument(editor.document);
     await api.annotations.store.flush();
     const before = readSidecar(sidecarFile);
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'T: One more line, just before closing.\n'));
-    // No flush here: the moved anchors wait on the save delay when the store is disposed, as when the window closes
-    // (reload disposes the store, then reads everything again from disk).
+    // No flush here: the moved anchors wait on the save delay when the store reloads in place; it writes them before
+    // it reads everything again from disk. (Dispose, as when the window closes, is tested in concurrentCoders.)
     await api.annotations.reload();
     const after = readSidecar(sidecarFile);
     assert.ok(after.annotations[0]!.anchor.start > before.annotations[0]!.anchor.start, 'the moved offsets reached the disk');

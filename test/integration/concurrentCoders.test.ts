@@ -58,4 +58,24 @@ describe('Two coders saving one sidecar at the same time', function () {
     // The store that merged shows the merged result too, not only what it had itself.
     assert.strictEqual((await first.get(document))?.annotations.length, 2);
   });
+
+  it('writes on dispose what was still waiting on its delay, as when the window closes right after an edit', async () => {
+    const transcript = path.join(directory, 'closing.transcript');
+    fs.writeFileSync(transcript, TEXT);
+    const document = await vscode.workspace.openTextDocument(transcript);
+    const closing = new SidecarStore(() => [], problems);
+    assert.ok(await closing.update(document, (sidecar) => addAnnotation(sidecar, { coder: 'ana', codes: ['talk.change'], anchor: createAnchor(TEXT, 48, 70, []) })));
+    const sidecarFile = `${transcript}.alliance.json`;
+    const before = parseSidecar(fs.readFileSync(sidecarFile, 'utf8'));
+    assert.ok(before.ok);
+    // The edit moves the anchor; its save waits on the store's delay, and dispose comes first.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), 'T: One more line.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    closing.dispose();
+    await closing.closed;
+    const after = parseSidecar(fs.readFileSync(sidecarFile, 'utf8'));
+    assert.ok(after.ok);
+    assert.strictEqual(after.sidecar.annotations[0]!.anchor.start, before.sidecar.annotations[0]!.anchor.start + 'T: One more line.\n'.length);
+  });
 });

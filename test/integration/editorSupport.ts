@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type * as Core from '../../src/core';
+import type * as Core from '../../src/core/engine';
 import type { Analysis } from '../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

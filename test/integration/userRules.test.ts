@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
-import { decorations, engine, REPO_ROOT, waitFor } from './editorSupport';
+import { decorations, engine, EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
 
 const RULES_FOLDER = path.join(REPO_ROOT, 'samples', '.alliance-lens');
 const RULES_FILE = path.join(RULES_FOLDER, 'rules.json');
@@ -96,5 +96,28 @@ describe('Workspace rules (.alliance-lens/rules.json)', function () {
     fs.writeFileSync(RULES_FILE, JSON.stringify({ rules: [TEAM_UP_RULE] }, null, 2));
     await waitFor(() => (vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.source === 'Alliance Lens') ? undefined : true), 'the problem to clear', 30_000);
     fs.rmSync(RULES_FILE);
+  });
+
+  it('a transcript in a subfolder with its own rules file is analysed as `alliance-lens analyze` analyses it', async () => {
+    const subfolder = path.join(REPO_ROOT, 'samples', '.subfolder-rules-check');
+    const transcript = path.join(subfolder, 'session.transcript');
+    fs.mkdirSync(path.join(subfolder, '.alliance-lens'), { recursive: true });
+    fs.writeFileSync(path.join(subfolder, '.alliance-lens', 'rules.json'), JSON.stringify({ rules: [TEAM_UP_RULE] }, null, 2));
+    fs.writeFileSync(transcript, TRANSCRIPT);
+    try {
+      assert.ok(!fs.existsSync(RULES_FILE), 'the workspace folder has no rules file of its own: only the subfolder\'s can apply');
+      const api = await vscode.extensions.getExtension<{ analyses: { get(document: vscode.TextDocument): Analysis | undefined } }>(EXTENSION_ID)!.activate();
+      const document = await vscode.workspace.openTextDocument(transcript);
+      await vscode.window.showTextDocument(document);
+      const inEditor = await waitFor(() => api.analyses.get(document), 'the subfolder transcript to be analysed');
+      const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'analyze', transcript, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      assert.strictEqual(run.status, 0, run.stderr);
+      const [inCli] = JSON.parse(run.stdout) as Analysis[];
+      assert.ok(inCli!.utterances.some((utterance) => utterance.findings.some((finding) => finding.rule === TEAM_UP_RULE.id)), 'the CLI applies the subfolder\'s rule');
+      assert.deepStrictEqual({ utterances: inEditor.utterances, summary: inEditor.summary }, { utterances: inCli!.utterances, summary: inCli!.summary });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(subfolder, { recursive: true, force: true });
+    }
   });
 });

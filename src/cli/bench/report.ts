@@ -1,5 +1,5 @@
 // Formats the bench's figures, each beside its goal.
-import type { ParseThroughput } from '../../core/transcript/throughput';
+import type { ParseThroughput } from './throughput';
 import type { CorpusRun } from './corpus-run';
 import type { ActivationRecord, BundleSizes } from './environment';
 import type { SessionSpeed } from './analysis-speed';

@@ -3,7 +3,7 @@
 // analysis see the same utterances.
 import * as path from 'path';
 import { countWords, parseTranscript } from '../../core/transcript';
-import { labelledTranscriptOf } from '../../core/transcript/throughput';
+import { labelledTranscriptOf } from './throughput';
 import { groupByTranscript, loadAnnoMi } from '../eval/annomi';
 import { findTranscriptFiles, readTranscriptFile } from '../files';
 

@@ -2,7 +2,7 @@
 // goal. Prints figures only; tests never assert timings.
 import * as os from 'os';
 import { parseArgs } from 'util';
-import { measureParseThroughput } from '../../core/transcript/throughput';
+import { measureParseThroughput } from '../bench/throughput';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultJobCount } from '../jobs/pool';
 import { corpusRun, corpusRunInChild, sessionsFromStandardInput } from '../bench/corpus-run';

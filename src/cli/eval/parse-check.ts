@@ -1,7 +1,8 @@
 // The parser's check on AnnoMI: each transcript written as "Therapist: …" / "Client: …" lines must parse back into
 // exactly one utterance per row, with the row's role and text. `alliance-lens eval` prints its line.
 import { groupByTranscript, type AnnoMiRow } from './annomi';
-import { labelledTranscriptOf, parseTranscript } from '../../core/transcript';
+import { parseTranscript } from '../../core/transcript';
+import { labelledTranscriptOf } from '../bench/throughput';
 
 export type ParseCheckRow = Pick<AnnoMiRow, 'transcriptId' | 'utteranceId' | 'interlocutor' | 'text'>;
 

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer } from '../../core/analyzer';
+import { findRepairMove } from '../../core/coding/repair-moves';
 import { binaryScores, classScores, confusionMatrix, type ClassScores, type ConfusionMatrix } from '../../core/stats/agreement';
 import { RUPTURE_CODES } from '../../core/summary/counts';
 import { REPAIR_MOVES } from '../../core/summary/repair-move-list';
@@ -174,7 +175,7 @@ export function evaluateRuptures(transcripts: readonly LabelledTranscript[], ana
   for (const transcript of transcripts) {
     const analysis = analyzer.analyze(transcript.text, { fileName: transcript.name });
     const labelled = transcript.labels.client;
-    const linked = linkRuptures(withLabelledMarkers(analysis, labelled));
+    const linked = linkRuptures(withLabelledMarkers(analysis, labelled), findRepairMove);
     for (const label of labelled) {
       const utterance = checkedUtterance(analysis, label, transcript.name);
       const kinds = engineKinds(utterance);

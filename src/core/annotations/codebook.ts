@@ -2,7 +2,7 @@
 // then the user's own codes from `.alliance-lens/codebook.json`, which may nest under any code.
 // zod/mini rather than zod: this schema is bundled into the extension host, where the classic build costs ~450 KB.
 import * as z from 'zod/mini';
-import { codeName } from '../coding/names';
+import { codeName } from '../code-names';
 import { CODE_IDS } from '../types';
 import { formatPath, locatePath, objectOf, parseJsonWithSchema, type JsonProblem } from './json-location';
 

@@ -1,6 +1,6 @@
 // Turns JSON problems into "line N: problem" so a user can find and fix a hand-edited file. JSON.parse only
 // reports a character position (and not always); schema problems only report a path. Both are mapped to lines.
-import { lineOfJsonPath } from '../coding/json-locate';
+import { lineOfJsonPath } from '../json-locate';
 import { ENGLISH_ISSUES } from './english-issues';
 
 export interface JsonProblem {

@@ -10,7 +10,7 @@ import { loadRuleFile, type LocatedRule, type RuleError } from './rule-loader';
 import type { Rule } from './rule-schema';
 import { BUILT_IN_RULE_FILES } from './rules';
 
-export { codeName } from './names';
+export { codeName } from '../code-names';
 export type { RuleError } from './rule-loader';
 export type { Rule } from './rule-schema';
 

@@ -2,7 +2,7 @@
 // schema, and turns each problem into a RuleError naming the file, the line and the field. A broken rule is
 // skipped; the others, and the built-in rules, keep working.
 import type { z } from 'zod';
-import { lineOfJsonPath, lineOfOffset, type JsonPath } from './json-locate';
+import { lineOfJsonPath, lineOfOffset, type JsonPath } from '../json-locate';
 import { ruleFileSchema, ruleSchema, type Rule } from './rule-schema';
 
 

@@ -3,8 +3,6 @@
 // ruptures and how they were met, and a templated paragraph of strengths and growth areas. A pure function of the
 // Analysis, plus any extra sections a caller adds (e.g. supervisor comments), so other reports can be composed from it.
 import { sessionFeedback } from '../summary/feedback';
-// From the engine-free modules, not core/summary's index: that one loads compromise, and `analyze --jobs N` renders
-// reports in a thread that otherwise never needs it.
 import { describeThresholds, type MITI_BANDS } from '../summary/bands';
 import { ACCURACY_SECTION, agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust, type SessionScoreId } from '../summary/score-agreement';
 import { topMoments, type Moment } from '../summary/moments';

@@ -4,20 +4,22 @@ import type { AnalysedUtterance, ParsedTranscript, Summary } from '../types';
 import { allianceIndexOf, indexComponents } from './alliance-index';
 import { MITI_BANDS, bandOf } from './bands';
 import { countSession, ratioOrNull, roundOrNull } from './counts';
-import { linkRuptures } from './ruptures';
+import { linkRuptures, type RepairMoveDetector } from './ruptures';
 import { buildTimeline } from './timeline';
 
 export { topMoments, type Moment } from './moments';
 export { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
 export type { IndexComponents, IndexFormula, IndexTerm } from './alliance-index';
 export { MITI_BANDS, bandOf } from './bands';
-export { REPAIR_MOVES } from './repair-moves';
+export { REPAIR_MOVES } from './repair-move-list';
+export type { RepairMoveDetector } from './ruptures';
 
 /** Ratios are rounded for display (R:Q to 2 decimals, percentages to 1, the talk share to 3); bands are decided on
- * the unrounded values. Percentages run 0..100; clientTalkShare is a fraction 0..1. */
-export function summarize(_parsed: ParsedTranscript, utterances: AnalysedUtterance[]): Summary {
+ * the unrounded values. Percentages run 0..100; clientTalkShare is a fraction 0..1. `findRepairMove` is the nlp
+ * layer's detector (the Analyzer passes it), so this barrel stays free of compromise. */
+export function summarize(_parsed: ParsedTranscript, utterances: AnalysedUtterance[], findRepairMove: RepairMoveDetector): Summary {
   const counts = countSession(utterances);
-  const ruptureEvents = linkRuptures(utterances);
+  const ruptureEvents = linkRuptures(utterances, findRepairMove);
   const reflections = counts.simpleReflections + counts.complexReflections;
   const questions = counts.openQuestions + counts.closedQuestions;
   const reflectionToQuestion = ratioOrNull(reflections, questions);

@@ -2,7 +2,10 @@
 // therapist's next turns to see whether the therapist repaired it, met it with more directive talk, or let it pass.
 import type { AnalysedUtterance, RuptureEvent } from '../types';
 import { RUPTURE_CODES } from './counts';
-import { findRepairMove } from './repair-moves';
+
+/** The id of the first repair move found in a therapist's reply, or null. The detector is compromise's work (the nlp
+ * layer's coding/repair-moves.ts), so the summary, pure arithmetic over coded utterances, receives it. */
+export type RepairMoveDetector = (text: string) => string | null;
 
 /** How many therapist turns after a rupture marker may still repair it. */
 export const THERAPIST_TURNS_TO_REPAIR = 3;
@@ -13,7 +16,7 @@ export const THERAPIST_TURNS_TO_REPAIR = 3;
 const REFLECTION_OF_RUPTURE = 'empathic-reflection';
 const ABOUT_THE_CLIENT = /\b(you|your|you're|you've|you'd|you'll|yours|yourself|sounds like|seems like|feels like)\b/i;
 
-export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureEvent[] {
+export function linkRuptures(utterances: readonly AnalysedUtterance[], findRepairMove: RepairMoveDetector): RuptureEvent[] {
   const therapistTurns = utterances.filter((utterance) => utterance.role === 'therapist');
   const events: RuptureEvent[] = [];
   // Walks the therapist turns alongside the utterances, so each rupture finds its replies without a rescan.
@@ -24,7 +27,7 @@ export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureE
     for (const kind of ['withdrawal', 'confrontation'] as const) {
       if (utterance.codes.includes(RUPTURE_CODES[kind])) {
         const replies = therapistTurns.slice(nextTherapistTurn, nextTherapistTurn + THERAPIST_TURNS_TO_REPAIR);
-        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies) });
+        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies, findRepairMove) });
       }
     }
   }
@@ -33,7 +36,7 @@ export function linkRuptures(utterances: readonly AnalysedUtterance[]): RuptureE
 
 type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' | 'repairMove'>;
 
-function howItWasMet(replies: readonly AnalysedUtterance[]): Response {
+function howItWasMet(replies: readonly AnalysedUtterance[], findRepairMove: RepairMoveDetector): Response {
   let firstDirective: AnalysedUtterance | undefined;
   for (const [turn, reply] of replies.entries()) {
     // Advice is never a repair, however warmly it opens ("I hear you're frustrated, but you need to…").

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { parseCodebookFile, serializeCodebookFile } from '../../core/annotations/codebook';
 import { exportQdc, importQdc } from '../../core/annotations/qdc';
 import type { CodebookService } from './codebookService';
-import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess';
+import { readTextFile, writeTextFileAtomically } from './fileAccess';
+import { notify } from '../notify';
 
 export const EXPORT_CODEBOOK_COMMAND = 'allianceLens.exportCodebook';
 export const IMPORT_CODEBOOK_COMMAND = 'allianceLens.importCodebook';
@@ -34,8 +35,7 @@ export async function importCodebook(codebooks: CodebookService, source?: vscode
     const parsed = parseCodebookFile(existingText);
     if (!parsed.ok) {
       const first = parsed.problems[0]!;
-      void vscode.window.showErrorMessage(`Alliance Lens: fix ${vscode.workspace.asRelativePath(codebookUri)} first (line ${first.line}: ${first.message}); nothing was imported.`, 'Open')
-        .then((choice) => (choice === 'Open' ? openAtLine(codebookUri, first.line) : undefined));
+      void notify('error', `fix ${vscode.workspace.asRelativePath(codebookUri)} first (line ${first.line}: ${first.message}); nothing was imported.`, { open: { uri: codebookUri, line: first.line } });
       return undefined;
     }
     existing = parsed.file;
@@ -44,8 +44,7 @@ export async function importCodebook(codebooks: CodebookService, source?: vscode
   const result = importQdc(await vscode.workspace.fs.readFile(file), existing);
   if (!result.ok) {
     const first = result.problems[0]!;
-    void vscode.window.showErrorMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(file)} is not a REFI-QDA codebook Alliance Lens can read (${first.message}). Nothing was imported.`, 'Open')
-      .then((choice) => (choice === 'Open' ? openAtLine(file, first.line) : undefined));
+    void notify('error', `${vscode.workspace.asRelativePath(file)} is not a REFI-QDA codebook Alliance Lens can read (${first.message}). Nothing was imported.`, { open: { uri: file, line: first.line } });
     return undefined;
   }
   await writeTextFileAtomically(codebookUri, serializeCodebookFile(result.file));

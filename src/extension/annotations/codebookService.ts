@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CODEBOOK_PATH, mergeCodebook, parseCodebookFile, type CodebookEntry, type CodebookFile } from '../../core/annotations/codebook';
 import { configurationOf, configurationScope } from '../engine/workspaceConfiguration';
 import type { FileProblems } from '../problems/fileProblems';
-import { openAtLine } from './fileAccess';
+import { notify, problemText } from '../notify';
 
 export type CodebookState = { file: CodebookFile | null; entries: CodebookEntry[]; broken: boolean };
 
@@ -54,10 +54,7 @@ export class CodebookService implements vscode.Disposable {
     this.fileProblems.reportFileProblems(uri, 'codebook', parsed.ok ? [] : parsed.problems);
     if (parsed.ok) return { file: parsed.file, entries: mergeCodebook(parsed.file), broken: false };
     const first = parsed.problems[0]!;
-    void vscode.window.showErrorMessage(
-      `Alliance Lens: ${vscode.workspace.asRelativePath(uri)}, line ${first.line}: ${first.field ? `${first.field}: ` : ''}${first.message}. Only the built-in codes are offered until it is fixed.`,
-      'Open',
-    ).then((choice) => (choice === 'Open' ? openAtLine(uri, first.line) : undefined));
+    void notify('error', `${problemText(uri, first)}. Only the built-in codes are offered until it is fixed.`, { open: { uri, line: first.line } });
     return { file: null, entries: mergeCodebook(null), broken: true };
   }
 

@@ -14,7 +14,7 @@ export const CODE_SELECTION_COMMAND = 'allianceLens.codeSelection';
 export const REVIEW_FINDING_COMMAND = 'allianceLens.reviewFinding';
 
 export interface CodingContext {
-  store: SidecarStore;
+  readonly store: SidecarStore;
   codebooks: CodebookService;
   coder: () => string;
   /** Asks for the coder's name once, when it would be an account name like "root". */

@@ -10,7 +10,8 @@ import { reanchorSidecar } from '../../core/annotations/sidecar-edits';
 import { parseSidecar, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations/sidecar';
 import type { Analysis } from '../../core/types';
 import { formatAgreementMarkdown } from '../../core/reports/annotations';
-import { openAtLine, readTextFile } from './fileAccess';
+import { readTextFile } from './fileAccess';
+import { notify, problemText } from '../notify';
 
 export const COMPARE_CODERS_COMMAND = 'allianceLens.compareCoders';
 export const AUTOMATIC = 'automatic';
@@ -56,8 +57,7 @@ async function readOtherSidecar(uri: vscode.Uri): Promise<Sidecar | undefined> {
   const parsed = parseSidecar(text);
   if (parsed.ok) return parsed.sidecar;
   const first = parsed.problems[0]!;
-  void vscode.window.showErrorMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(uri)}, line ${first.line}: ${first.message}`, 'Open')
-    .then((choice) => (choice === 'Open' ? openAtLine(uri, first.line) : undefined));
+  void notify('error', problemText(uri, { line: first.line, message: first.message }), { open: { uri, line: first.line } });
   return undefined;
 }
 

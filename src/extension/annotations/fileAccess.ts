@@ -41,9 +41,3 @@ export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): P
     throw error;
   }
 }
-
-/** Opens a file at a 1-based line, for the "Open" action of a problem message. */
-export async function openAtLine(uri: vscode.Uri, line: number): Promise<void> {
-  const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position) });
-}

@@ -32,7 +32,7 @@ export interface AnnotationHostServices {
     get(document: vscode.TextDocument): Analysis | undefined;
     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: Analysis }>;
   };
-  summaryView?: { addSummaryDecorator(decorator: SummaryDecorator): vscode.Disposable };
+  summaryView?: { addSummaryDecorator(decorator: SummaryDecorator): vscode.Disposable; refresh(document?: vscode.TextDocument): void };
   exporter?: { addContributor(contributor: ExportContributor): vscode.Disposable };
   problems: FileProblems;
 }
@@ -51,8 +51,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
   const analysisOf = (document: vscode.TextDocument) => services.analyses.latest(document);
   const coder = () => coderName(services.configuration);
   const codebooks = new CodebookService(services.problems);
-  const newStore = () => new SidecarStore((document) => analysisOf(document)?.utterances ?? [], services.problems);
-  let store = newStore();
+  const store = new SidecarStore((document) => analysisOf(document)?.utterances ?? [], services.problems);
   const comments = new SupervisorComments(store, coder, analysisOf);
   const decorations = new HumanCodeDecorations();
   const codesTree = new CodesTreeProvider();
@@ -64,17 +63,16 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     const sidecar = store.peek(document.uri);
     const { entries } = await codebooks.codebook(document.uri);
     codebookOf.set(document.uri.toString(), entries);
-    refreshSummary();
+    services.summaryView?.refresh(document);
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) decorations.paint(editor, sidecar, entries);
     comments.sync(document, sidecar);
     if (vscode.window.activeTextEditor?.document === document) codesTree.show(document, sidecar, entries);
   };
   const documentFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  const watchStore = () => store.onDidChange((uri) => {
+  const storeSubscription = store.onDidChange((uri) => {
     const document = documentFor(uri);
     if (document) void refresh(document);
   });
-  let storeSubscription = watchStore();
 
   const humanCodesFor: SummaryDecorator = (document, summary) => {
     const sidecar = store.peek(document.uri);
@@ -87,14 +85,6 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
       humanCodes: Object.entries(counts).map(([code, count]) => ({ code, name: entries.find((entry) => entry.id === code)?.name ?? code, count })),
     };
   };
-  // The panel re-renders when a decorator is added; adding ours again is how a change of human codes reaches it.
-  let summaryRegistration: vscode.Disposable | undefined;
-  const refreshSummary = () => {
-    if (!services.summaryView) return;
-    summaryRegistration?.dispose();
-    summaryRegistration = services.summaryView.addSummaryDecorator(humanCodesFor);
-  };
-
   context.subscriptions.push(
     codebooks, decorations, codesTree, comments,
     { dispose: () => { storeSubscription.dispose(); store.dispose(); } },
@@ -121,8 +111,7 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand(EXPORT_PROJECT_COMMAND, (target?: vscode.Uri) => exportProject({ store, codebooks, analysisOf }, target)),
     vscode.commands.registerCommand(IMPORT_PROJECT_COMMAND, (source?: vscode.Uri, addCodes?: boolean) => importProject({ store, codebooks, analysisOf }, source, addCodes)),
   );
-  refreshSummary();
-  context.subscriptions.push({ dispose: () => summaryRegistration?.dispose() });
+  if (services.summaryView) context.subscriptions.push(services.summaryView.addSummaryDecorator(humanCodesFor));
   if (services.exporter) {
     context.subscriptions.push(services.exporter.addContributor({
       sidecar: (document) => store.get(document),
@@ -168,18 +157,9 @@ export function activateAnnotations(context: vscode.ExtensionContext, services: 
   }
 
   const api: AnnotationsApi = {
-    get store() { return store; },
-    comments, codesTree, decorations,
+    store, comments, codesTree, decorations,
     async reload() {
-      // As when the window closes: dispose alone must keep every pending write.
-      const closing = store;
-      storeSubscription.dispose();
-      closing.dispose();
-      await closing.closed;
-      store = newStore();
-      coding.store = store;
-      comments.useStore(store);
-      storeSubscription = watchStore();
+      await store.reload();
       for (const editor of vscode.window.visibleTextEditors) {
         comments.sync(editor.document, undefined);
         decorations.paint(editor, undefined, []);

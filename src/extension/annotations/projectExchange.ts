@@ -4,6 +4,7 @@
 // and it does not load the coding engine: speakers and front matter come from the parser. The automatic codes are
 // the command line's `export --format qdpx --auto`.
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { parseCodebookFile, serializeCodebookFile } from '../../core/annotations/codebook';
 import { exportQdpx, type QdpxAnalysis, type QdpxTranscript } from '../../core/annotations/qdpx-export';
 import { importQdpxProject, type WorkspaceTranscript } from '../../core/annotations/qdpx-import';
@@ -36,7 +37,7 @@ export async function exportProject(context: ProjectExportContext, target?: vsco
   for (const document of documents) {
     const sidecar = await context.store.get(document);
     if (!sidecar) {
-      void vscode.window.showErrorMessage(`Alliance Lens: the sidecar of ${vscode.workspace.asRelativePath(document.uri)} cannot be read; fix it first. Nothing was exported.`);
+      void notify('error', `the sidecar of ${vscode.workspace.asRelativePath(document.uri)} cannot be read; fix it first. Nothing was exported.`);
       return undefined;
     }
     const text = document.getText();
@@ -52,7 +53,7 @@ export async function exportProject(context: ProjectExportContext, target?: vsco
   });
   if (!destination) return undefined;
   if (documents.some((document) => document.uri.toString() === destination.toString() || vscode.Uri.parse(`${document.uri.toString()}${SIDECAR_SUFFIX}`).toString() === destination.toString())) {
-    void vscode.window.showErrorMessage('Alliance Lens: that file is a transcript or a sidecar; choose another name. Nothing was exported.');
+    void notify('error', 'that file is a transcript or a sidecar; choose another name. Nothing was exported.');
     return undefined;
   }
   const projectName = destination.path.slice(destination.path.lastIndexOf('/') + 1).replace(/\.qdpx$/i, '');
@@ -109,7 +110,7 @@ export async function importProject(context: ProjectExportContext, source?: vsco
   const file = source ?? (await vscode.window.showOpenDialog({ title: 'Import REFI-QDA project', canSelectMany: false, filters: { 'REFI-QDA project': ['qdpx'] } }))?.[0];
   if (!file) return undefined;
   const refuse = (message: string) => {
-    void vscode.window.showErrorMessage(`Alliance Lens: ${message} Nothing was imported.`);
+    void notify('error', `${message} Nothing was imported.`);
     return undefined;
   };
   if ((await vscode.workspace.fs.stat(file)).size > QDPX_LIMITS.totalBytes) return refuse(`${vscode.workspace.asRelativePath(file)} is larger than a project Alliance Lens reads.`);

@@ -10,7 +10,8 @@ import { emptySidecar, parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_S
 import { mergeSidecars } from '../../core/annotations/sidecar-merge';
 import type { JsonProblem } from '../../core/annotations/json-location';
 import type { FileProblems } from '../problems/fileProblems';
-import { openAtLine, readTextFile, writeTextFileAtomically } from './fileAccess';
+import { readTextFile, writeTextFileAtomically } from './fileAccess';
+import { errorMessage, notify } from '../notify';
 
 const SAVE_DELAY_MS = 400;
 
@@ -72,7 +73,7 @@ export class SidecarStore implements vscode.Disposable {
       try {
         await vscode.workspace.fs.rename(from, to, { overwrite: false });
       } catch (error) {
-        void vscode.window.showWarningMessage(`Alliance Lens: ${vscode.workspace.asRelativePath(from)} was not moved along with its transcript (${error instanceof Error ? error.message : String(error)}). Move or merge it by hand; it was not changed.`);
+        void notify('warning', `${vscode.workspace.asRelativePath(from)} was not moved along with its transcript (${errorMessage(error)}). Move or merge it by hand; it was not changed.`);
       }
     }
   }
@@ -131,6 +132,16 @@ export class SidecarStore implements vscode.Disposable {
     }));
   }
 
+  /** Reads every sidecar again from disk, in place, after writing what was waiting on its delay (as a window reload
+   * does): whoever holds this store keeps it. Each transcript it held gets a change event; its sidecar is read again
+   * on the next get(). */
+  async reload(): Promise<void> {
+    await this.flush();
+    const held = [...this.entries.values()].map((entry) => entry.documentUri);
+    this.entries.clear();
+    for (const uri of held) this.changed.fire(uri);
+  }
+
   private async entry(document: vscode.TextDocument): Promise<Entry> {
     const key = document.uri.toString();
     const existing = this.entries.get(key);
@@ -153,7 +164,7 @@ export class SidecarStore implements vscode.Disposable {
         this.applyFileText(entry, document, await readTextFile(sidecarUri));
       } catch (error) {
         // Unreadable (permissions, a folder of that name…): treat like a broken file, so it is never overwritten.
-        entry.problems = [{ line: 1, column: 1, field: '', message: `cannot be read (${error instanceof Error ? error.message : String(error)})` }];
+        entry.problems = [{ line: 1, column: 1, field: '', message: `cannot be read (${errorMessage(error)})` }];
         this.reportProblems(entry);
       }
     }
@@ -181,7 +192,7 @@ export class SidecarStore implements vscode.Disposable {
     const placed = reanchorSidecar(parsed.sidecar, document.getText(), this.utterancesOf(document));
     entry.sidecar = placed.sidecar;
     if (placed.orphaned > 0) {
-      void vscode.window.showWarningMessage(`Alliance Lens: ${placed.orphaned} annotation(s) in ${vscode.workspace.asRelativePath(entry.sidecarUri)} no longer match the transcript's text. They are kept and listed under "Orphaned" in the Codes view.`);
+      void notify('warning', `${placed.orphaned} annotation(s) in ${vscode.workspace.asRelativePath(entry.sidecarUri)} no longer match the transcript's text. They are kept and listed under "Orphaned" in the Codes view.`);
     }
   }
 
@@ -191,10 +202,7 @@ export class SidecarStore implements vscode.Disposable {
     if (!first) return;
     const where = `${vscode.workspace.asRelativePath(entry.sidecarUri)}, line ${first.line}`;
     const what = first.field ? `${first.field}: ${first.message}` : first.message;
-    void vscode.window.showErrorMessage(
-      `Alliance Lens: cannot read ${where}: ${what}. It will not be overwritten; fix it and your annotations come back.`,
-      'Open',
-    ).then((choice) => (choice === 'Open' ? openAtLine(entry.sidecarUri, first.line) : undefined));
+    void notify('error', `cannot read ${where}: ${what}. It will not be overwritten; fix it and your annotations come back.`, { open: { uri: entry.sidecarUri, line: first.line } });
   }
 
   private async reloadFromDisk(sidecarUri: vscode.Uri): Promise<void> {
@@ -206,7 +214,7 @@ export class SidecarStore implements vscode.Disposable {
     try {
       text = await readTextFile(sidecarUri);
     } catch (error) {
-      unreadable = error instanceof Error ? error.message : String(error);
+      unreadable = errorMessage(error);
     }
     if (unreadable === undefined && (text === undefined || text === entry.lastWritten)) return;
     if (unreadable === undefined && entry.sidecar && serializeSidecar(entry.sidecar) !== entry.lastWritten) {
@@ -296,7 +304,7 @@ export class SidecarStore implements vscode.Disposable {
         this.changed.fire(entry.documentUri);
       }
     } catch (error) {
-      void vscode.window.showErrorMessage(`Alliance Lens: could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${error instanceof Error ? error.message : String(error)}. Your annotations are still in memory; they are saved again on the next change.`);
+      void notify('error', `could not save ${vscode.workspace.asRelativePath(entry.sidecarUri)}: ${errorMessage(error)}. Your annotations are still in memory; they are saved again on the next change.`);
     }
   }
 

@@ -27,7 +27,7 @@ export class SupervisorComments implements vscode.Disposable {
   private readonly shown = new Map<string, Shown[]>();
 
   constructor(
-    private store: SidecarStore,
+    private readonly store: SidecarStore,
     private readonly author: () => string,
     private readonly analysisOf: (document: vscode.TextDocument) => Analysis | undefined,
   ) {
@@ -35,11 +35,6 @@ export class SupervisorComments implements vscode.Disposable {
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (document) => (this.analysisOf(document) ? [new vscode.Range(0, 0, Math.max(0, document.lineCount - 1), 0)] : []),
     };
-  }
-
-  /** After a reload, the store is a new one. */
-  useStore(store: SidecarStore): void {
-    this.store = store;
   }
 
   /** Adds a new thread on a range (the UI's "Add Comment", and tests). */

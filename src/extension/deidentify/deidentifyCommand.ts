@@ -5,6 +5,7 @@
 // second), not the live analysis that the worker keeps off the host.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { parseJsonWithSchema } from '../../core/annotations/json-location';
 import { parseSidecar, serializeSidecar, sidecarPathFor } from '../../core/annotations/sidecar';
 import { DEIDENTIFY_CONFIG_PATH, parseDeidentifyConfig } from '../../core/deidentify/config';
@@ -98,7 +99,7 @@ async function deidentifyActive(proposals: ProposalDocuments, request: Deidentif
 
   let result = run();
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Alliance Lens: ${fileName} cannot be de-identified: ${result.error}`);
+    void notify('error', `${fileName} cannot be de-identified: ${result.error}`);
     return undefined;
   }
   if (!scripted) {
@@ -124,7 +125,7 @@ async function deidentifyActive(proposals: ProposalDocuments, request: Deidentif
         }
         const next = run();
         if (!next.ok) {
-          void vscode.window.showErrorMessage(`Alliance Lens: ${next.error}`);
+          void notify('error', `${next.error}`);
           continue;
         }
         result = next;
@@ -149,7 +150,7 @@ async function writeCopy(source: vscode.Uri, original: string, target: vscode.Ur
   const keyProblem = keyChoice.uri && keyChoice.uri.toString().startsWith(`${outputFolder}/`) && !isBeside(source, target)
     ? 'the key holds the originals and may not go into the folder of the copies' : null;
   if (problem || keyProblem) {
-    void vscode.window.showErrorMessage(`Alliance Lens: nothing was written: ${problem ?? keyProblem}.`);
+    void notify('error', `nothing was written: ${problem ?? keyProblem}.`);
     return undefined;
   }
   const sidecarText = await sidecarCopy(source, original, result, fileName, target);
@@ -173,13 +174,13 @@ async function sidecarCopy(source: vscode.Uri, original: string, result: Extract
   if (stored === undefined) return null;
   const parsed = parseSidecar(stored);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`Alliance Lens: the sidecar of ${fileName} is broken (line ${parsed.problems[0]?.line}: ${parsed.problems[0]?.message}); nothing was written, so its codes are not lost from the copy.`);
+    void notify('error', `the sidecar of ${fileName} is broken (line ${parsed.problems[0]?.line}: ${parsed.problems[0]?.message}); nothing was written, so its codes are not lost from the copy.`);
     return 'broken';
   }
   const copy = deidentifySidecar(parsed.sidecar, { text: original, utterances: parseTranscript(original, { fileName }).utterances },
     { text: result.text, utterances: parseTranscript(result.text, { fileName }).utterances }, result.replacements, result.deidentifier);
   copy.sidecar.transcript = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (copy.unplaced > 0) void vscode.window.showWarningMessage(`Alliance Lens: ${copy.unplaced} coded item(s) no longer matched the original; they are kept in the copy, flagged orphaned.`);
+  if (copy.unplaced > 0) void notify('warning', `${copy.unplaced} coded item(s) no longer matched the original; they are kept in the copy, flagged orphaned.`);
   return serializeSidecar(copy.sidecar);
 }
 
@@ -233,7 +234,7 @@ async function keyFrom(uri: vscode.Uri | null): Promise<KeyChoice | undefined> {
   if (text === undefined) return { uri, key: emptyKey() };
   const parsed = parseJsonWithSchema(text, keySchema);
   if (parsed.ok) return { uri, key: parsed.value };
-  void vscode.window.showErrorMessage(`Alliance Lens: ${uri.fsPath || uri.path} is not a de-identification key; it was left as it is.`);
+  void notify('error', `${uri.fsPath || uri.path} is not a de-identification key; it was left as it is.`);
   return undefined;
 }
 
@@ -246,7 +247,7 @@ async function readConfig(documentUri: vscode.Uri): Promise<{ names: string[]; k
   const parsed = parseDeidentifyConfig(text);
   if (parsed.ok) return parsed.config;
   const problem = parsed.problems[0];
-  void vscode.window.showErrorMessage(`Alliance Lens: ${DEIDENTIFY_CONFIG_PATH} line ${problem?.line}: ${problem?.field ? `${problem.field}: ` : ''}${problem?.message} (expected {"names": [...], "keep": [...]}).`);
+  void notify('error', `${DEIDENTIFY_CONFIG_PATH} line ${problem?.line}: ${problem?.field ? `${problem.field}: ` : ''}${problem?.message} (expected {"names": [...], "keep": [...]}).`);
   return undefined;
 }
 

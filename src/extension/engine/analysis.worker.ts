@@ -3,14 +3,14 @@
 // (with its per-utterance cache) per open document.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
-import type * as Core from '../../core';
-import type { EngineConfiguration } from './analysisService';
+import type * as Core from '../../core/engine';
+import { documentOptions, type EngineConfiguration } from './analysisService';
 import { PRELIMINARY_MIN_LENGTH, type WorkerReply, type WorkerRequest } from './analysisWorkerProtocol';
 
 // dist/core.js is loaded at run time rather than bundled, so this worker's bundle stays small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require(path.join(__dirname, 'core.js')) as typeof Core;
-const analyzers = new Map<string, Core.Analyzer>();
+const analyzers = new Map<string, { analyzer: Core.Analyzer; optionsKey: string }>();
 let configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
 let describer: Core.Analyzer | undefined;
 
@@ -18,13 +18,15 @@ function reply(message: WorkerReply): void {
   parentPort?.postMessage(message);
 }
 
-function analyzerFor(key: string): Core.Analyzer {
-  let analyzer = analyzers.get(key);
-  if (!analyzer) {
-    analyzer = new core.Analyzer({ ...configuration });
-    analyzers.set(key, analyzer);
+/** The document's Analyzer, made again when its rules changed (a new or edited rules file nearer to it). */
+function analyzerFor(request: Extract<WorkerRequest, { type: 'analyze' }>): Core.Analyzer {
+  const { options, key } = documentOptions(configuration, request);
+  let held = analyzers.get(request.key);
+  if (held?.optionsKey !== key) {
+    held = { analyzer: new core.Analyzer({ ...options }), optionsKey: key };
+    analyzers.set(request.key, held);
   }
-  return analyzer;
+  return held.analyzer;
 }
 
 function answer(request: Extract<WorkerRequest, { id: number }>): WorkerReply {
@@ -32,7 +34,7 @@ function answer(request: Extract<WorkerRequest, { id: number }>): WorkerReply {
     describer ??= new core.Analyzer({ ...configuration });
     return { id: request.id, ok: true, ruleErrors: describer.ruleErrors };
   }
-  const analyzer = analyzerFor(request.key);
+  const analyzer = analyzerFor(request);
   if (request.priorityRanges && request.text.length >= PRELIMINARY_MIN_LENGTH) sendPreliminary(analyzer, request);
   const analysis = analyzer.analyze(request.text, { fileName: request.fileName });
   const ruleIds = new Set(analysis.utterances.flatMap((utterance) => utterance.findings.map((finding) => finding.rule)));

@@ -2,7 +2,7 @@
 // the engine can later move into a worker or be chunked without touching decorations, hovers or the panel.
 // The engine (dist/core.js, which pulls in compromise) is loaded on the first analysis, never at activation.
 import * as path from 'path';
-import type * as Core from '../../core';
+import type * as Core from '../../core/engine';
 import type { Analysis, RuleDescription, RuleError, RuleFile } from '../../core';
 import type { FileRange, PriorityAnalysis } from '../../core/analyzer';
 
@@ -13,6 +13,31 @@ export interface DocumentText {
   text: string;
   /** What the editor shows: for a large document these utterances may be coded and reported first. */
   priorityRanges?: FileRange[];
+  /** The document's own rules files, as configuration discovery finds them for its folder (the CLI finds the same);
+   * without them, those of the last configure(). */
+  userRuleFiles?: RuleFile[];
+}
+
+/** The options of the Analyzer for a document, and a key that tells when they changed. */
+export function documentOptions(configuration: EngineConfiguration, document: Pick<DocumentText, 'userRuleFiles'>): { options: EngineConfiguration; key: string } {
+  const options = { ...configuration, userRuleFiles: document.userRuleFiles ?? configuration.userRuleFiles };
+  return { options, key: JSON.stringify(options.userRuleFiles) };
+}
+
+/** The analysis was superseded by a newer one of the same document before its result was used. */
+export class AnalysisCancelledError extends Error {
+  constructor() {
+    super('superseded by a newer analysis of the same document');
+    this.name = 'AnalysisCancelledError';
+  }
+}
+
+/** The analysis ran longer than its budget and the worker was stopped. */
+export class AnalysisTimeoutError extends Error {
+  constructor(readonly fileName: string, readonly budgetMs: number) {
+    super(`the analysis of ${fileName} took longer than ${Math.round(budgetMs / 1000)} s and was stopped`);
+    this.name = 'AnalysisTimeoutError';
+  }
 }
 
 /** Receives the coded utterances of a large document's priority ranges before its full analysis. */
@@ -54,7 +79,7 @@ export function loadBundledCore(): CoreModule {
 /** Runs the engine in the extension host, one Analyzer (with its per-utterance cache) per document. */
 export class InProcessAnalysisService implements AnalysisService {
   private core: CoreModule | undefined;
-  private readonly analyzers = new Map<string, Core.Analyzer>();
+  private readonly analyzers = new Map<string, { analyzer: Core.Analyzer; optionsKey: string }>();
   private configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
   /** Shared Analyzer that answers describeRule/ruleErrors for the current configuration. */
   private describer: Core.Analyzer | undefined;
@@ -66,17 +91,18 @@ export class InProcessAnalysisService implements AnalysisService {
     return this.core;
   }
 
-  private newAnalyzer(): Core.Analyzer {
-    return new (this.engine().Analyzer)({ ...this.configuration });
+  private newAnalyzer(options: EngineConfiguration = this.configuration): Core.Analyzer {
+    return new (this.engine().Analyzer)({ ...options });
   }
 
   async analyze(document: DocumentText): Promise<Analysis> {
-    let analyzer = this.analyzers.get(document.key);
-    if (!analyzer) {
-      analyzer = this.newAnalyzer();
-      this.analyzers.set(document.key, analyzer);
+    const { options, key } = documentOptions(this.configuration, document);
+    let held = this.analyzers.get(document.key);
+    if (held?.optionsKey !== key) {
+      held = { analyzer: this.newAnalyzer(options), optionsKey: key };
+      this.analyzers.set(document.key, held);
     }
-    return analyzer.analyze(document.text, { fileName: document.fileName });
+    return held.analyzer.analyze(document.text, { fileName: document.fileName });
   }
 
   async helpers(): Promise<EngineHelpers> {

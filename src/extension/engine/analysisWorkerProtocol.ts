@@ -1,10 +1,11 @@
 // Messages between the extension host and its analysis worker (analysis.worker.ts). Only plain data crosses.
 import type { Analysis, RuleDescription, RuleError } from '../../core';
 import type { FileRange, PriorityAnalysis } from '../../core/analyzer';
+import type { RuleFile } from '../../core';
 import type { EngineConfiguration } from './analysisService';
 
 export type WorkerRequest =
-  | { type: 'analyze'; id: number; key: string; fileName: string; text: string; priorityRanges?: FileRange[] }
+  | { type: 'analyze'; id: number; key: string; fileName: string; text: string; priorityRanges?: FileRange[]; userRuleFiles?: RuleFile[] }
   | { type: 'ruleErrors'; id: number }
   | { type: 'configure'; configuration: EngineConfiguration }
   | { type: 'forget'; key: string };

@@ -5,40 +5,55 @@
 // threads are unavailable or the worker dies, everything falls back to the in-process service rather than stopping.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { codeName } from '../../core/coding/names';
-// The small summary modules, not core/summary's index: that one reaches the rupture linker and so compromise, which
-// must stay out of the extension bundle (activate() cost and bundle size).
-import { ALLIANCE_INDEX_FORMULA } from '../../core/summary/alliance-index';
-import { topMoments } from '../../core/summary/moments';
-import type { Analysis, RuleDescription, RuleError } from '../../core';
-import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
+import { ALLIANCE_INDEX_FORMULA, codeName, topMoments, type Analysis, type RuleDescription, type RuleError } from '../../core';
+import { AnalysisCancelledError, AnalysisTimeoutError, InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
 import type { WorkerAnswer, WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 
 export const ANALYSIS_WORKER_FILE = path.join(__dirname, 'analysis.worker.js');
 
+/** How long one request may run in the worker before it is stopped (a pathological text must not hold up every
+ * later analysis behind it). */
+export const ANALYSIS_BUDGET_MS = 60_000;
+
 type Request = Extract<WorkerRequest, { id: number }>;
 type RequestWithoutId = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-interface Pending {
+interface Job {
+  request: Request;
   resolve(answer: WorkerAnswer): void;
   reject(error: Error): void;
   onPreliminary?: PreliminaryListener;
 }
 
+export interface WorkerAnalysisOptions {
+  /** Takes over if the worker cannot run. */
+  inProcess?: AnalysisService;
+  workerFile?: string;
+  budgetMs?: number;
+}
+
+/** One request at a time goes to the worker; the rest wait here, where a newer analysis of the same document can
+ * drop an older one that has not started. A running one that is superseded is left to finish (it fills the
+ * per-utterance cache the newer one then reuses) but its result is dropped; one that runs past the budget is
+ * stopped with its worker, which starts again for the requests after it. */
 export class WorkerAnalysisService implements AnalysisService {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Job[] = [];
+  private running: { job: Job; timer: ReturnType<typeof setTimeout>; cancelled: boolean } | undefined;
   private configuration: EngineConfiguration = { userRuleFiles: [], disabledRules: [] };
   private workerBroken = false;
   /** Descriptions of the rules that fired in analyses under the current configuration. */
   private readonly rules = new Map<string, RuleDescription>();
+  private readonly inProcess: AnalysisService;
+  private readonly workerFile: string;
+  private readonly budgetMs: number;
 
-  constructor(
-    /** Takes over if the worker cannot run. */
-    private readonly inProcess: AnalysisService = new InProcessAnalysisService(),
-    private readonly workerFile: string = ANALYSIS_WORKER_FILE,
-  ) {}
+  constructor(options: WorkerAnalysisOptions = {}) {
+    this.inProcess = options.inProcess ?? new InProcessAnalysisService();
+    this.workerFile = options.workerFile ?? ANALYSIS_WORKER_FILE;
+    this.budgetMs = options.budgetMs ?? ANALYSIS_BUDGET_MS;
+  }
 
   private started(): Worker | undefined {
     if (this.worker || this.workerBroken) return this.worker;
@@ -56,24 +71,73 @@ export class WorkerAnalysisService implements AnalysisService {
     return this.worker;
   }
 
-  private ask(worker: Worker, request: RequestWithoutId, onPreliminary?: PreliminaryListener): Promise<WorkerAnswer> {
+  private ask(request: RequestWithoutId, onPreliminary?: PreliminaryListener): Promise<WorkerAnswer> {
     const id = this.nextId++;
     return new Promise<WorkerAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onPreliminary });
-      worker.postMessage({ ...request, id });
+      const job: Job = { request: { ...request, id } as Request, resolve, reject, onPreliminary };
+      if (job.request.type === 'analyze') this.supersede(job.request.key);
+      this.queue.push(job);
+      this.next();
     });
   }
 
+  /** A newer analysis of `key` is coming: an older one still waiting is dropped, a running one's result too. */
+  private supersede(key: string): void {
+    for (let index = this.queue.length - 1; index >= 0; index--) {
+      const waiting = this.queue[index]!;
+      if (waiting.request.type === 'analyze' && waiting.request.key === key) {
+        this.queue.splice(index, 1);
+        waiting.reject(new AnalysisCancelledError());
+      }
+    }
+    const running = this.running;
+    if (running && !running.cancelled && running.job.request.type === 'analyze' && running.job.request.key === key) {
+      running.cancelled = true;
+      running.job.reject(new AnalysisCancelledError());
+    }
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const worker = this.started();
+    if (!worker) {
+      job.reject(new Error('the analysis worker is not running'));
+      return this.next();
+    }
+    const timer = setTimeout(() => this.overBudget(), this.budgetMs);
+    this.running = { job, timer, cancelled: false };
+    worker.postMessage(job.request);
+  }
+
+  /** Stops the worker that holds the running request; a fresh one takes the requests after it. */
+  private overBudget(): void {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    const { request } = running.job;
+    if (!running.cancelled) running.job.reject(new AnalysisTimeoutError(request.type === 'analyze' ? request.fileName : 'the rules', this.budgetMs));
+    this.next();
+  }
+
   private settle(reply: WorkerReply): void {
-    const pending = this.pending.get(reply.id);
-    if (!pending) return;
+    const running = this.running;
+    if (!running || running.job.request.id !== reply.id) return;
     if ('preliminary' in reply) {
-      pending.onPreliminary?.(reply.preliminary);
+      if (!running.cancelled) running.job.onPreliminary?.(reply.preliminary);
       return;
     }
-    this.pending.delete(reply.id);
-    if (reply.ok) pending.resolve(reply);
-    else pending.reject(new Error(reply.message));
+    clearTimeout(running.timer);
+    this.running = undefined;
+    if (!running.cancelled) {
+      if (reply.ok) running.job.resolve(reply);
+      else running.job.reject(new Error(reply.message));
+    }
+    this.next();
   }
 
   /** A dead worker fails what it held; later requests run in process (a worker that died once may die again). */
@@ -81,24 +145,27 @@ export class WorkerAnalysisService implements AnalysisService {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.workerBroken = true;
-    for (const pending of this.pending.values()) pending.reject(new Error(message));
-    this.pending.clear();
+    const running = this.running;
+    this.running = undefined;
+    if (running) {
+      clearTimeout(running.timer);
+      if (!running.cancelled) running.job.reject(new Error(message));
+    }
+    for (const job of this.queue.splice(0)) job.reject(new Error(message));
   }
 
   async analyze(document: DocumentText, onPreliminary?: PreliminaryListener): Promise<Analysis> {
-    const worker = this.started();
-    if (!worker) return this.inProcess.analyze(document, onPreliminary);
-    const { key, fileName, text, priorityRanges } = document;
-    const answer = await this.ask(worker, { type: 'analyze', key, fileName, text, ...(priorityRanges ? { priorityRanges } : {}) }, onPreliminary);
+    if (!this.started()) return this.inProcess.analyze(document, onPreliminary);
+    const { key, fileName, text, priorityRanges, userRuleFiles } = document;
+    const answer = await this.ask({ type: 'analyze', key, fileName, text, ...(priorityRanges ? { priorityRanges } : {}), ...(userRuleFiles ? { userRuleFiles } : {}) }, onPreliminary);
     if (!('analysis' in answer)) throw new Error('the analysis worker answered the wrong question');
     for (const rule of answer.rules) this.rules.set(rule.id, rule);
     return answer.analysis;
   }
 
   async helpers(): Promise<EngineHelpers> {
-    const worker = this.started();
-    if (!worker) return this.inProcess.helpers();
-    const answer = await this.ask(worker, { type: 'ruleErrors' });
+    if (!this.started()) return this.inProcess.helpers();
+    const answer = await this.ask({ type: 'ruleErrors' });
     const ruleErrors: RuleError[] = 'ruleErrors' in answer ? answer.ruleErrors : [];
     return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, ruleErrors };
   }
@@ -118,8 +185,13 @@ export class WorkerAnalysisService implements AnalysisService {
   dispose(): void {
     const worker = this.worker;
     this.worker = undefined;
-    for (const pending of this.pending.values()) pending.reject(new Error('Alliance Lens is shutting down'));
-    this.pending.clear();
+    const running = this.running;
+    this.running = undefined;
+    if (running) {
+      clearTimeout(running.timer);
+      if (!running.cancelled) running.job.reject(new Error('Alliance Lens is shutting down'));
+    }
+    for (const job of this.queue.splice(0)) job.reject(new Error('Alliance Lens is shutting down'));
     void worker?.terminate();
   }
 }

@@ -2,6 +2,7 @@
 // writers (the CLI's supervision report, the per-utterance table); this module only adds what other features
 // contribute (human coding adds its sidecar and supervisor comments), asks where to save, and writes the file.
 import * as vscode from 'vscode';
+import { errorMessage, notify } from '../notify';
 import type { Analysis } from '../../core/types';
 import type { Sidecar } from '../../core/annotations/sidecar';
 import { utteranceTable } from '../../core/annotations/utterance-table';
@@ -66,7 +67,7 @@ export class Exporter {
     try {
       await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Alliance Lens: could not write ${destination.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      void notify('error', `could not write ${destination.fsPath}: ${errorMessage(error)}`);
       return undefined;
     }
     if (!target) {

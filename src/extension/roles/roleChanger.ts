@@ -2,6 +2,7 @@
 // WorkspaceEdit: the change is undoable and the user's unsaved text is never replaced wholesale. A transcript locked
 // for review is unlocked for this one confirmed edit, saved, and locked again.
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import type { WriteAccess } from '../review/reviewLock';
 import type { RoleChanger } from '../summary/summaryViewProvider';
@@ -27,7 +28,7 @@ export class FrontMatterRoleChanger implements RoleChanger {
       workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
       return Promise.resolve(vscode.workspace.applyEdit(workspaceEdit));
     });
-    if (!applied) void vscode.window.showErrorMessage('Alliance Lens: the front matter could not be updated; the file is unchanged.');
+    if (!applied) void notify('error', 'the front matter could not be updated; the file is unchanged.');
     return applied;
   }
 

@@ -1,6 +1,7 @@
 // Sessions over time in the editor: the Sessions view and "Compare with Previous Session".
 import * as vscode from 'vscode';
 import type { Configuration } from '../configuration';
+import type { DocumentRules } from '../documentAnalyses';
 import type { AnalysisService } from '../engine/analysisService';
 import { comparisonMarkdown, findSession } from './comparison';
 import { SESSIONS_VIEW_ID, SessionsTreeProvider, type SessionsNode } from './sessionsTree';
@@ -8,8 +9,8 @@ import { SESSIONS_VIEW_ID, SessionsTreeProvider, type SessionsNode } from './ses
 export const COMPARE_WITH_PREVIOUS_COMMAND = 'allianceLens.compareWithPreviousSession';
 export const REFRESH_SESSIONS_COMMAND = 'allianceLens.refreshSessions';
 
-export function activateSessions(service: AnalysisService, configuration: Configuration): { provider: SessionsTreeProvider; disposables: vscode.Disposable[] } {
-  const provider = new SessionsTreeProvider(service, configuration);
+export function activateSessions(service: AnalysisService, configuration: Configuration, rulesOf?: DocumentRules): { provider: SessionsTreeProvider; disposables: vscode.Disposable[] } {
+  const provider = new SessionsTreeProvider(service, configuration, rulesOf);
   const disposables = [
     provider,
     vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),

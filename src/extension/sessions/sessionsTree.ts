@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { sessionName } from '../../core/trends/narrative';
 import type { TrendGroup, TrendSession } from '../../core/trends/trends';
 import type { Configuration } from '../configuration';
+import type { DocumentRules } from '../documentAnalyses';
 import type { AnalysisService } from '../engine/analysisService';
 import { sessionDescription } from './comparison';
 import { collectWorkspaceSessions, type WorkspaceSessions } from './workspaceSessions';
@@ -24,7 +25,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: AnalysisService, private readonly configuration: Configuration) {
+  constructor(private readonly service: AnalysisService, private readonly configuration: Configuration, private readonly rulesOf?: DocumentRules) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt,vtt,srt}');
     const later = () => this.scheduleRefresh();
     this.disposables.push(this.changed, watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later));
@@ -35,7 +36,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
     // Analysing a folder of sessions takes a while: say so in the status bar until it is done.
     this.current ??= Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Alliance Lens: analysing the sessions in this workspace' },
-      () => collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB']),
+      () => collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB'], this.rulesOf),
     ));
     return this.current;
   }

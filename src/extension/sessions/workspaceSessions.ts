@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { buildTrends, type TrendsReport } from '../../core/trends/trends';
 import type { Analysis } from '../../core/types';
+import type { DocumentRules } from '../documentAnalyses';
 import type { AnalysisService } from '../engine/analysisService';
 import { looksLikeTranscript } from '../eligibility';
 
@@ -21,7 +22,7 @@ export interface WorkspaceSessions {
   problems: string[];
 }
 
-export async function collectWorkspaceSessions(service: AnalysisService, maxFileSizeMB: number, token?: vscode.CancellationToken): Promise<WorkspaceSessions> {
+export async function collectWorkspaceSessions(service: AnalysisService, maxFileSizeMB: number, rulesOf?: DocumentRules, token?: vscode.CancellationToken): Promise<WorkspaceSessions> {
   const found = await vscode.workspace.findFiles(TRANSCRIPT_GLOB, EXCLUDED, MAX_FILES, token);
   found.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
   const analyses: Analysis[] = [];
@@ -37,7 +38,8 @@ export async function collectWorkspaceSessions(service: AnalysisService, maxFile
       if (!/\.transcript$/i.test(uri.path) && !looksLikeTranscript(text, file)) continue;
       // A key of its own, forgotten at once: the view needs each file's summary, not a cache of every file.
       const key = `sessions:${uri.toString()}`;
-      const analysis = await service.analyze({ key, fileName: file, text });
+      const userRuleFiles = rulesOf && await rulesOf(uri);
+      const analysis = await service.analyze({ key, fileName: file, text, ...(userRuleFiles ? { userRuleFiles } : {}) });
       service.forget(key);
       if (analysis.utterances.length === 0) continue;
       analyses.push(analysis);

@@ -67,6 +67,12 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
     });
   }
 
+  /** Renders again what is on show (or only if `document` is on show): its human codes, rules or settings
+   * changed without a new analysis. */
+  refresh(document?: vscode.TextDocument): void {
+    if (!document || document === this.shownDocument) void this.follow(this.shownDocument);
+  }
+
   /** For tests: what was last posted, and what the webview reported it rendered. */
   snapshot(): { posted: PanelState; rendered: FromWebviewMessage | undefined; visible: boolean } {
     return { posted: this.state, rendered: this.lastRendered, visible: this.view?.visible ?? false };

@@ -16,7 +16,7 @@ function restrictedImports(cases: ReadonlyArray<readonly [file: string, source: 
       const out = [];
       for (const [filePath, source] of cases) {
         const [result] = await eslint.lintText(source, { filePath });
-        out.push(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+        out.push(result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message));
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((error) => { console.error(error); process.exit(2); });`;
@@ -34,13 +34,29 @@ const FORBIDDEN: Array<[string, string]> = [
   ['src/webview/probe.ts', "import { activate } from '../extension/extension';\nexport const x = activate;\n"],
   ['src/cli/probe.ts', "import { activate } from '../extension/extension';\nexport const x = activate;\n"],
   ['src/core/probe.ts', "import { summaryModel } from '../shared/protocol';\nexport const x = summaryModel;\n"],
-  ...['src/core/transcript/probe.ts', 'src/core/summary/probe.ts', 'src/extension/probe.ts', 'src/cli/probe.ts', 'src/shared/probe.ts']
+  ...['src/core/transcript/probe.ts', 'src/core/summary/probe.ts', 'src/core/index.ts', 'src/extension/probe.ts', 'src/cli/probe.ts', 'src/shared/probe.ts']
     .map((file): [string, string] => [file, COMPROMISE]),
+];
+
+/** Value imports of the nlp layer from the model layer and from the editor's side: each would load compromise. */
+const NLP_VALUE_IMPORTS: Array<[string, string]> = [
+  ['src/core/index.ts', "export { Analyzer } from './analyzer';\n"],
+  ['src/core/summary/index.ts', "import { findRepairMove } from '../coding/repair-moves';\nexport const x = findRepairMove;\n"],
+  ['src/core/reports/probe.ts', "import { createCoder } from '../coding';\nexport const x = createCoder;\n"],
+  ['src/core/annotations/probe.ts', "import { findEntities } from '../deidentify/entities';\nexport const x = findEntities;\n"],
+  ['src/extension/engine/probe.ts', "import { Analyzer } from '../../core/engine';\nexport const x = Analyzer;\n"],
+  ['src/webview/probe.ts', "import { compileRules } from '../core/coding/matcher';\nexport const x = compileRules;\n"],
 ];
 
 const ALLOWED: Array<[string, string]> = [
   ['src/core/coding/probe.ts', COMPROMISE],
   ['src/core/analyzer.ts', COMPROMISE],
+  ['src/core/deidentify/probe.ts', COMPROMISE],
+  ['src/core/engine.ts', "export { Analyzer } from './analyzer';\n"],
+  ['src/core/configuration/probe.ts', "import type { CoderOptions } from '../coding';\nexport type X = CoderOptions;\n"],
+  ['src/extension/engine/probe.ts', "import type * as Core from '../../core/engine';\nexport type X = Core.Analyzer;\n"],
+  ['src/extension/probe.ts', "import { codeName, topMoments } from '../core';\nexport const x = [codeName, topMoments];\n"],
+  ['src/cli/probe.ts', "import { Analyzer } from '../core/analyzer';\nexport const x = Analyzer;\n"],
   ['src/extension/summary/probe.ts', CORE_AND_SHARED],
   ['src/webview/summary/probe.ts', CORE_AND_SHARED],
 ];
@@ -48,11 +64,13 @@ const ALLOWED: Array<[string, string]> = [
 describe('import boundaries (eslint.config.mjs)', function () {
   this.timeout(60_000);
   let forbidden: string[][];
+  let nlpValueImports: string[][];
   let allowed: string[][];
   before(() => {
-    const results = restrictedImports([...FORBIDDEN, ...ALLOWED]);
+    const results = restrictedImports([...FORBIDDEN, ...NLP_VALUE_IMPORTS, ...ALLOWED]);
     forbidden = results.slice(0, FORBIDDEN.length);
-    allowed = results.slice(FORBIDDEN.length);
+    nlpValueImports = results.slice(FORBIDDEN.length, FORBIDDEN.length + NLP_VALUE_IMPORTS.length);
+    allowed = results.slice(FORBIDDEN.length + NLP_VALUE_IMPORTS.length);
   });
 
   it('refuses an import from one front end into another, and core importing any of them', () => {
@@ -63,7 +81,11 @@ describe('import boundaries (eslint.config.mjs)', function () {
     FORBIDDEN.slice(5).forEach(([file], index) => assert.match(forbidden[5 + index]!.join('\n'), /nlp layer/, file));
   });
 
-  it('allows compromise in the nlp layer, and front ends importing core and the shared protocol', () => {
+  it('refuses a value import of the nlp layer from the model layer (the barrels included), the editor and the webview', () => {
+    NLP_VALUE_IMPORTS.forEach(([file, source], index) => assert.match(nlpValueImports[index]!.join('\n'), /for types only/, `${file}: ${source}`));
+  });
+
+  it('allows compromise in the nlp layer, type imports of it, the model barrel anywhere, and the command line running the Analyzer', () => {
     ALLOWED.forEach(([file, source], index) => assert.deepStrictEqual(allowed[index], [], `${file}: ${source}`));
   });
 });

@@ -5,7 +5,7 @@ import { forTerminal } from '../../../src/cli/terminal';
 import { escapeMarkdown } from '../../../src/core/reports/markdown';
 import { humanCodeCounts } from '../../../src/core/annotations/human-codes';
 import { parseXml } from '../../../src/core/annotations/xml';
-import { codeName } from '../../../src/core/coding/names';
+import { codeName } from '../../../src/core/code-names';
 import { ensureBuiltCli, runCli, tempDirectory } from './run-cli';
 
 describe('escapes: terminal, Markdown and name tables', function () {

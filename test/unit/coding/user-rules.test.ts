@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createCoder } from '../../../src/core/coding';
-import { lineOfJsonPath } from '../../../src/core/coding/json-locate';
+import { lineOfJsonPath } from '../../../src/core/json-locate';
 
 const goodRule = {
   id: 'directive.command.homework',

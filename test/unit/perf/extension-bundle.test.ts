@@ -24,6 +24,17 @@ describe('dist/extension.js bundle', function () {
     assert.deepStrictEqual(inputs.filter((input) => input.includes('node_modules/compromise') || input === 'src/core/coding/matcher.ts'), []);
   });
 
+  it('the model barrels (core/index.ts, core/summary/index.ts) reach no compromise; the library entry does', () => {
+    const script = `const inputsOf = (entry) => Object.keys(require('esbuild').buildSync({ entryPoints: [entry], bundle: true,
+      platform: 'neutral', format: 'cjs', mainFields: ['main', 'module'], write: false, metafile: true, outfile: 'x.js', logLevel: 'silent' }).metafile.inputs);
+      process.stdout.write(JSON.stringify(['src/core/index.ts', 'src/core/summary/index.ts', 'src/core/engine.ts'].map(inputsOf)));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(run.status, 0, run.stderr);
+    const [model, summary, engine] = (JSON.parse(run.stdout) as string[][]).map((inputs) => inputs.filter((input) => input.includes('node_modules/compromise')));
+    assert.ok(engine!.length > 0, 'the library entry reaches no compromise: the check would be vacuous');
+    assert.deepStrictEqual([model, summary], [[], []]);
+  });
+
   it('stays within 250 KB minified, so the extension host parses little at start-up', () => {
     // The full zod build alone was ~450 KB of the bundle; zod/mini, for what reaches the host, is ~30 KB.
     const script = `const { outputFiles } = require('esbuild').buildSync({ entryPoints: ['src/extension/extension.ts'], bundle: true,

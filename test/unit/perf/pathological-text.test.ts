@@ -3,7 +3,7 @@
 // same size, measured in the same run (a ratio, so a slow or busy machine does not matter; before the bounds of
 // src/core/text-bounds.ts the first three took 4×, 10× and 20× or more).
 import * as assert from 'assert';
-import { analyzeTranscript } from '../../../src/core';
+import { analyzeTranscript } from '../../../src/core/engine';
 import { parseTranscript } from '../../../src/core/transcript';
 import { fixture, fixtureNames } from '../transcript/fixtures';
 import { PATHOLOGICAL } from '../coding/pathological';

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { analyzeTranscript } from '../../../src/core/analyzer';
 import type { Analysis } from '../../../src/core/types';
 import type { AnalysisService, DocumentText, EngineHelpers } from '../../../src/extension/engine/analysisService';
+import { AnalysisCancelledError, AnalysisTimeoutError } from '../../../src/extension/engine/analysisService';
 import { WorkerAnalysisService } from '../../../src/extension/engine/workerAnalysisService';
 import { ensureBuiltCli, ROOT, tempDirectory } from '../cli/run-cli';
 
@@ -31,7 +32,7 @@ describe('WorkerAnalysisService', function () {
 
   it('analyses in the worker, with the same result as the engine in process', async () => {
     const fallback = new RecordingService();
-    const service = new WorkerAnalysisService(fallback, WORKER);
+    const service = new WorkerAnalysisService({ inProcess: fallback, workerFile: WORKER });
     try {
       const analysis = await service.analyze({ key: 'file:///a', fileName: 'a.transcript', text: TEXT });
       assert.deepStrictEqual(analysis, analyzeTranscript(TEXT, { fileName: 'a.transcript' }));
@@ -45,7 +46,7 @@ describe('WorkerAnalysisService', function () {
   });
 
   it('applies a new configuration in the worker (a disabled rule stops firing)', async () => {
-    const service = new WorkerAnalysisService(new RecordingService(), WORKER);
+    const service = new WorkerAnalysisService({ inProcess: new RecordingService(), workerFile: WORKER });
     try {
       const before = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
       const rule = before.utterances[2].findings.find((finding) => finding.stance === 'directive')?.rule;
@@ -59,7 +60,7 @@ describe('WorkerAnalysisService', function () {
   });
 
   it('gives hovers and the panel their helpers without loading the engine in this thread', async () => {
-    const service = new WorkerAnalysisService(new RecordingService(), WORKER);
+    const service = new WorkerAnalysisService({ inProcess: new RecordingService(), workerFile: WORKER });
     try {
       const analysis = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
       const finding = analysis.utterances[2].findings[0];
@@ -80,12 +81,57 @@ describe('WorkerAnalysisService', function () {
   it('fails the analysis the worker held when it dies, then analyses in process', async () => {
     const directory = tempDirectory({ 'dying.worker.js': 'require("worker_threads").parentPort.on("message", (m) => { if (m.type === "analyze") process.exit(4); });\n' });
     const fallback = new RecordingService();
-    const service = new WorkerAnalysisService(fallback, path.join(directory, 'dying.worker.js'));
+    const service = new WorkerAnalysisService({ inProcess: fallback, workerFile: path.join(directory, 'dying.worker.js') });
     try {
       await assert.rejects(service.analyze({ key: 'k', fileName: 'a', text: TEXT }), /analysis worker stopped \(exit code 4\)/);
       const analysis = await service.analyze({ key: 'k', fileName: 'a', text: TEXT });
       assert.strictEqual(analysis.utterances.length, 3);
       assert.deepStrictEqual(fallback.analysed, ['k']);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  /** A stand-in worker: 'HANG' never returns; anything else answers at once with every text it was given so far. */
+  const FAKE_WORKER = `const { parentPort } = require('worker_threads');
+const seen = [];
+parentPort.on('message', (m) => {
+  if (m.type !== 'analyze') return;
+  seen.push(m.text);
+  if (m.text === 'HANG') for (;;) {}
+  parentPort.postMessage({ id: m.id, ok: true, analysis: { file: m.fileName, seen: [...seen] }, rules: [] });
+});
+`;
+  const seenBy = (analysis: Analysis) => (analysis as unknown as { seen: string[] }).seen;
+
+  it('stops an analysis that runs past its budget, says which, and analyses the next document in a fresh worker', async () => {
+    const directory = tempDirectory({ 'fake.worker.js': FAKE_WORKER });
+    const fallback = new RecordingService();
+    const service = new WorkerAnalysisService({ inProcess: fallback, workerFile: path.join(directory, 'fake.worker.js'), budgetMs: 500 });
+    try {
+      const stuck = service.analyze({ key: 'a', fileName: 'stuck.transcript', text: 'HANG' });
+      const after = service.analyze({ key: 'b', fileName: 'b.transcript', text: 'fine' });
+      await assert.rejects(stuck, (error: unknown) => error instanceof AnalysisTimeoutError && /stuck\.transcript took longer than/.test(error.message));
+      // Queued behind the stuck one, it ran in a new worker (which has seen nothing else) and not in process.
+      assert.deepStrictEqual(seenBy(await after), ['fine']);
+      assert.deepStrictEqual(fallback.analysed, []);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('a newer analysis of a document cancels its older ones: a waiting one never reaches the worker', async () => {
+    const directory = tempDirectory({ 'fake.worker.js': FAKE_WORKER });
+    const service = new WorkerAnalysisService({ inProcess: new RecordingService(), workerFile: path.join(directory, 'fake.worker.js') });
+    try {
+      const running = service.analyze({ key: 'a', fileName: 'a', text: 'a1' });
+      const other = service.analyze({ key: 'b', fileName: 'b', text: 'b1' });
+      const waiting = service.analyze({ key: 'a', fileName: 'a', text: 'a2' });
+      const latest = service.analyze({ key: 'a', fileName: 'a', text: 'a3' });
+      await assert.rejects(running, AnalysisCancelledError);
+      await assert.rejects(waiting, AnalysisCancelledError);
+      assert.deepStrictEqual(seenBy(await other), ['a1', 'b1']);
+      assert.deepStrictEqual(seenBy(await latest), ['a1', 'b1', 'a3']);
     } finally {
       service.dispose();
     }

@@ -1,4 +1,5 @@
 // Hand-built coded utterances, so the summary can be tested without the parser or the coding engine.
+import { findRepairMove } from '../../../src/core/coding/repair-moves';
 import { summarize } from '../../../src/core/summary';
 import type { AnalysedUtterance, Analysis, Finding, ParsedTranscript, Role } from '../../../src/core/types';
 
@@ -54,5 +55,10 @@ export const emptyParsed: ParsedTranscript = { format: 'labeled', speakers: [], 
 
 /** An Analysis of hand-coded utterances, summarised by the real summary code. */
 export function analysisOf(utterances: AnalysedUtterance[], file = 'session.txt'): Analysis {
-  return { file, format: 'labeled', metadata: {}, speakers: [], utterances, summary: summarize(emptyParsed, utterances), warnings: [] };
+  return { file, format: 'labeled', metadata: {}, speakers: [], utterances, summary: summarizeSession(emptyParsed, utterances), warnings: [] };
+}
+
+/** The summary as the Analyzer makes it: with the nlp layer's repair-move detector. */
+export function summarizeSession(parsed: ParsedTranscript, utterances: AnalysedUtterance[]) {
+  return summarize(parsed, utterances, findRepairMove);
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { REPAIR_MOVES, findRepairMove, matchingRepairMoves } from '../../../src/core/summary/repair-moves';
+import { REPAIR_MOVES, findRepairMove, matchingRepairMoves } from '../../../src/core/coding/repair-moves';
 
 describe('summary: repair-moves.json', () => {
   it('covers the five 3RS strategies with unique ids', () => {

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { findRepairMove } from '../../../src/core/coding/repair-moves';
 import { linkRuptures, THERAPIST_TURNS_TO_REPAIR } from '../../../src/core/summary/ruptures';
+
+const linkRupturesOf = (utterances: Parameters<typeof linkRuptures>[0]) => linkRuptures(utterances, findRepairMove);
 import { analyzeTranscript } from '../../../src/core/analyzer';
 import { session } from './fixture';
 
@@ -13,7 +16,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('marks a rupture met with directive talk and no repair, pointing at the first directive turn', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', "This is pointless, you're not listening.", confrontation],
       ['therapist', 'Okay.'],
       ['therapist', 'You need to take this seriously.', directive],
@@ -25,7 +28,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('marks a rupture unaddressed when the next three therapist turns neither repair nor direct', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', "I don't know.", withdrawal],
       ['therapist', 'Okay.'],
       ['client', 'Mm.'],
@@ -38,7 +41,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('counts a repair that comes after a directive turn, within three turns', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', 'Whatever you say.', withdrawal],
       ['therapist', 'You have to cut down.', directive],
       ['therapist', "We don't have to talk about drinking today."],
@@ -47,7 +50,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('takes a reflection as the very next therapist turn as an empathic reflection of the rupture', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', "I'd rather not get into that.", withdrawal],
       ['therapist', 'Talking about your brother is hard.', { behaviour: 'reflection', reflection: 'complex' }],
     ]));
@@ -55,7 +58,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('does not take a later reflection without repair wording as a repair', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', "I'd rather not get into that.", withdrawal],
       ['therapist', 'Okay.'],
       ['therapist', 'Your brother is at home.', { behaviour: 'reflection', reflection: 'simple' }],
@@ -64,7 +67,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('reports both kinds when one client utterance carries both markers, and skips non-client markers', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['therapist', 'Whatever.', withdrawal],
       ['client', 'No. This is a waste of time.', { codes: ['rupture.withdrawal', 'rupture.confrontation'] }],
       ['therapist', 'What would you rather talk about?'],
@@ -76,11 +79,11 @@ describe('summary: rupture and repair', () => {
   });
 
   it('marks a rupture at the end of the session unaddressed', () => {
-    assert.deepStrictEqual(linkRuptures(session([['client', 'Fine.', withdrawal]])).map((event) => event.status), ['unaddressed']);
+    assert.deepStrictEqual(linkRupturesOf(session([['client', 'Fine.', withdrawal]])).map((event) => event.status), ['unaddressed']);
   });
 
   it('never counts advice or directive talk as a repair, however warmly it opens', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', 'This is pointless.', confrontation],
       ['therapist', "I hear you're frustrated, but you need to keep a drinking diary.", directive],
       ['therapist', "I'm sorry if that felt like a lecture. You might try the diary anyway.", { input: 'advice', behaviour: 'input' }],
@@ -89,7 +92,7 @@ describe('summary: rupture and repair', () => {
   });
 
   it('does not take a next-turn statement that is not about the client as a reflection of the rupture', () => {
-    const events = linkRuptures(session([
+    const events = linkRupturesOf(session([
       ['client', 'Can we move on?', withdrawal],
       ['therapist', "It's important, though. Patterns like this usually start early.", { behaviour: 'reflection', reflection: 'simple' }],
     ]));

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { allianceIndexOf, indexComponents, summarize } from '../../../src/core/summary';
+import { allianceIndexOf, indexComponents } from '../../../src/core/summary';
 import { countSession } from '../../../src/core/summary/counts';
-import { emptyParsed as parsed, finding, session, supervisionSession as utterances } from './fixture';
+import { emptyParsed as parsed, finding, session, summarizeSession, supervisionSession as utterances } from './fixture';
 
 describe('summary: session metrics on a hand-coded session', () => {
-  const summary = summarize(parsed, utterances);
+  const summary = summarizeSession(parsed, utterances);
 
   it('counts words per role and the client talk share', () => {
     assert.strictEqual(summary.therapistWords, 43); // 5 + 5 + 5 + 7 + 13 + 8
@@ -95,7 +95,7 @@ describe('summary: session metrics on a hand-coded session', () => {
 
 describe('summary: MI-adherent and non-adherent codes', () => {
   it('counts other codes by the stance of the findings that produced them, once per utterance', () => {
-    const summary = summarize(parsed, session([
+    const summary = summarizeSession(parsed, session([
       ['therapist', 'What would you like to focus on today? What matters?', {
         stance: 'collaborative', codes: ['input.negotiation', 'question.open'],
         // Two negotiation findings (one code), a neutral open-question finding, and a collaborative finding whose
@@ -115,7 +115,7 @@ describe('summary: MI-adherent and non-adherent codes', () => {
 
 describe('summary: undefined scores and empty sessions', () => {
   it('reports null, not zero, for ratios without a denominator, and the base index', () => {
-    const summary = summarize(parsed, []);
+    const summary = summarizeSession(parsed, []);
     assert.strictEqual(summary.clientTalkShare, null);
     assert.strictEqual(summary.reflectionToQuestion, null);
     assert.strictEqual(summary.percentComplexReflections, null);
@@ -127,14 +127,14 @@ describe('summary: undefined scores and empty sessions', () => {
   });
 
   it('gives R:Q null when there are reflections but no questions', () => {
-    const summary = summarize(parsed, session([['therapist', 'You feel stuck.', { reflection: 'simple' }]]));
+    const summary = summarizeSession(parsed, session([['therapist', 'You feel stuck.', { reflection: 'simple' }]]));
     assert.strictEqual(summary.reflectionToQuestion, null); // 1 / 0
     assert.strictEqual(summary.percentComplexReflections, 0); // 0 / 1 × 100
     assert.strictEqual(summary.bands.percentComplexReflections, 'below');
   });
 
   it('ignores speakers whose role is other', () => {
-    const summary = summarize(parsed, session([
+    const summary = summarizeSession(parsed, session([
       ['other', 'Interpreter: she says she is tired.', { stance: 'directive', codes: ['directive.command', 'rupture.withdrawal'] }],
       ['client', 'Tired.', {}],
     ]));

@@ -2,7 +2,7 @@
 // never make the parser throw or break its offsets; long pathological stretches spliced in never make the analysis
 // slow or move a finding off the words that fired.
 import * as assert from 'assert';
-import { analyzeTranscript } from '../../../src/core';
+import { analyzeTranscript } from '../../../src/core/engine';
 import { parseTranscript } from '../../../src/core/transcript';
 import { PATHOLOGICAL } from '../coding/pathological';
 import { pick, randomInt, seededRandom } from '../annotations/random';

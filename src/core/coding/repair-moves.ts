@@ -1,11 +1,11 @@
-// Detects 3RS repair moves in a therapist utterance. The patterns live in repair-moves.json (data, with examples
+// Detects 3RS repair moves in a therapist utterance. The patterns live in summary/repair-moves.json (data, with examples
 // and counterexamples a unit test runs), compiled once into one compromise net and swept per utterance.
 import nlp from 'compromise/two';
-import { REPAIR_MOVES } from './repair-move-list';
+import { REPAIR_MOVES } from '../summary/repair-move-list';
 import { memoizeByText } from '../memo';
-import { boundForCompromise } from '../coding/bounded-text';
+import { boundForCompromise } from './bounded-text';
 
-export { REPAIR_MOVES, type RepairMove } from './repair-move-list';
+export { REPAIR_MOVES, type RepairMove } from '../summary/repair-move-list';
 
 type Net = ReturnType<typeof nlp.buildNet>;
 let compiled: Net | undefined;

@@ -1,5 +1,6 @@
-// Parser speed, for `alliance-lens bench` and hand measurements (never for timed assertions in tests).
-import { parseTranscript } from './parse';
+// Parser speed, for `alliance-lens bench` and hand measurements (never for timed assertions in tests), and the
+// labelled transcript both the bench and `eval` build from corpus rows. CLI-only: nothing here ships in the engine.
+import { parseTranscript } from '../../core/transcript/parse';
 
 export interface ParseThroughput {
   /** UTF-8 size of the text. */
