@@ -16,7 +16,7 @@ const PREFIX = 'alliance-lens merge';
 const TRENDS_PREFIX = 'trends-';
 const DEFAULT_FORMAT = 'summary';
 
-const usage = () => [
+const usage = [
   'Usage: alliance-lens merge FILE... [--format FORMAT] [--out PATH] [--group-by KEY]',
   '',
   'Combines the outputs of `alliance-lens analyze --shard K/N --format jsonl` (or --format json) into one: the',
@@ -57,9 +57,7 @@ function mergeFormat(name: string): MergeFormat | undefined {
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: 'combine shard outputs of analyze (JSON Lines) into the summary CSV or the trends report',
-  get usage() {
-    return usage();
-  },
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
     const outIdentity = options.out ? checkOutPath(options.out, options.inputs) : null;
