@@ -1,4 +1,4 @@
-// What `analyze` and `trends` share: find the transcripts under the given paths, check the
+// What `analyze` and `trends` share: find the transcripts under the given paths (and keep this shard's), check the
 // --out path before any work, analyse on the job pool with progress, and report unreadable files and each
 // transcript's warnings on standard error.
 import type { CoderOptions } from '../core/coding';
@@ -8,7 +8,8 @@ import { describeRuleError, engineChoices, type EngineArguments } from './engine
 import { findTranscriptFiles } from './files';
 import { automaticJobCount, runAnalysisJobs } from './jobs/pool';
 import { progressReporter } from './jobs/progress';
-import { checkOutPath, writeSafely } from './out-file';
+import { checkOutPath, deliverOutput, type OutputWriter } from './out-file';
+import { filesInShard, type Shard } from './shard';
 
 export interface CollectOptions {
   inputs: readonly string[];
@@ -18,6 +19,8 @@ export interface CollectOptions {
   prefix: string;
   /** The engine configuration for a transcript (its rules file, disabled rules); none: the built-in rules. */
   configure?: (transcript: string) => Promise<CoderOptions>;
+  /** Analyse only this share of the files found (`analyze --shard K/N`). */
+  shard?: Shard;
 }
 
 export interface CollectedAnalyses {
@@ -32,6 +35,7 @@ export interface CollectedAnalyses {
 export async function collectAnalyses(options: CollectOptions, io: CliIo): Promise<CollectedAnalyses> {
   const found = findTranscriptFiles(options.inputs);
   const outIdentity = options.out ? checkOutPath(options.out, found.files) : null;
+  const files = options.shard ? filesInShard(found.files, options.shard) : found.files;
   let failed = found.errors.length > 0;
   for (const error of found.errors) io.stderr(`${options.prefix}: ${error}\n`);
   for (const directory of found.emptyDirectories) io.stderr(`${options.prefix}: no transcript files in ${directory}\n`);
@@ -40,15 +44,15 @@ export async function collectAnalyses(options: CollectOptions, io: CliIo): Promi
   // (it prints only counts, never a transcript's text).
   const progress = progressReporter({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, options.prefix);
   const jobs = [];
-  for (const file of found.files) jobs.push({ kind: 'file' as const, file, displayName: file, engine: await options.configure?.(file) });
+  for (const file of files) jobs.push({ kind: 'file' as const, file, displayName: file, engine: await options.configure?.(file) });
   const results = await runAnalysisJobs(jobs, {
-    jobs: options.jobs ?? automaticJobCount(found.files),
+    jobs: options.jobs ?? automaticJobCount(files),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
   const analyses: Analysis[] = [];
   const reportedRuleErrors = new Set<string>();
-  for (const [index, file] of found.files.entries()) {
+  for (const [index, file] of files.entries()) {
     const result = results[index];
     if (!result.ok) {
       io.stderr(`${options.prefix}: ${result.error}\n`);
@@ -70,11 +74,11 @@ export function located(file: string, warning: Warning): string {
 }
 
 /** What `analyze` and `trends` share around their own output: the engine options checked, the analyses collected,
- * the rendered text written to --out (saying how many `what` it holds) or to standard output. 1 when a file failed. */
+ * the output written to --out (saying how many `what` it holds) or to standard output. 1 when a file failed. */
 export async function analyseAndWrite(
   options: Omit<CollectOptions, 'configure'> & { engine: EngineArguments },
   io: CliIo,
-  render: (analyses: Analysis[]) => string,
+  write: (analyses: Analysis[], sink: (text: string) => void) => void,
   what: { one: string; many: string },
 ): Promise<number> {
   const engine = engineChoices(options.engine);
@@ -83,12 +87,7 @@ export async function analyseAndWrite(
     return 1;
   }
   const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, configure: engine.configure }, io);
-  const output = render(analyses);
-  if (options.out) {
-    writeSafely(options.out, output, outIdentity);
-    io.stderr(`${options.prefix}: wrote ${analyses.length} ${analyses.length === 1 ? what.one : what.many} to ${options.out}\n`);
-  } else {
-    io.stdout(output);
-  }
+  const output: OutputWriter = (sink) => write(analyses, sink);
+  deliverOutput({ out: options.out, outIdentity, prefix: options.prefix }, io, output, analyses.length === 1 ? `1 ${what.one}` : `${analyses.length} ${what.many}`);
   return failed ? 1 : 0;
 }

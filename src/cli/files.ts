@@ -47,7 +47,7 @@ function walk(directory: string, found: FoundFiles): void {
     found.errors.push(`cannot read ${directory}: ${reason(error)}`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(directory, entry.name);
@@ -57,6 +57,25 @@ function walk(directory: string, found: FoundFiles): void {
       found.files.push(full);
     }
   }
+}
+
+/** The order of names in a folder as the walk visits them: by UTF-16 code unit, the same on every system. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const SEPARATORS = path.sep === '/' ? /\// : /[\\/]/;
+
+/** The order in which the walk of one folder finds these paths: folder by folder, each by name, so "a/x" comes
+ * before "a-b/x" (a plain string sort would put "-" first). `merge` puts shard outputs back into this order. */
+export function compareWalkOrder(a: string, b: string): number {
+  const left = a.split(SEPARATORS);
+  const right = b.split(SEPARATORS);
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const order = compareNames(left[index], right[index]);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
 }
 
 export function isTranscriptName(name: string): boolean {
@@ -125,12 +144,8 @@ const CHUNK_BYTES = 1024 * 1024;
  * the open itself cannot block, in case the path changed meanwhile). The bytes actually read are capped at
  * `maxBytes`, whatever the file's size claims to be. Throws InputRefused for those, the system error otherwise. */
 export function readInputBytes(file: string, maxBytes = MAX_BYTES): Buffer {
-  const before = fs.statSync(file);
-  if (!before.isFile()) throw new InputRefused(notRegular(before));
-  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  const { descriptor, stats } = openInput(file);
   try {
-    const stats = fs.fstatSync(descriptor);
-    if (!stats.isFile()) throw new InputRefused(notRegular(stats));
     if (stats.size > maxBytes) throw new InputRefused(tooLarge(stats.size, maxBytes));
     const chunks: Buffer[] = [];
     let total = 0;
@@ -143,8 +158,49 @@ export function readInputBytes(file: string, maxBytes = MAX_BYTES): Buffer {
       total += count;
       if (total > maxBytes) throw new InputRefused(tooLarge(null, maxBytes));
     }
-    inputsRead.set(`${stats.dev}:${stats.ino}`, file);
     return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+/** Opens a regular file for reading without blocking (see readInputBytes) and remembers it as an input. */
+function openInput(file: string): { descriptor: number; stats: fs.Stats } {
+  const before = fs.statSync(file);
+  if (!before.isFile()) throw new InputRefused(notRegular(before));
+  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  const stats = fs.fstatSync(descriptor);
+  if (!stats.isFile()) {
+    fs.closeSync(descriptor);
+    throw new InputRefused(notRegular(stats));
+  }
+  inputsRead.set(`${stats.dev}:${stats.ino}`, file);
+  return { descriptor, stats };
+}
+
+/** Reads an input line by line (split at "\n", UTF-8), without holding the whole file: for command outputs such
+ * as JSON Lines, which may be far larger than a transcript. Regular files only, remembered as inputs. */
+export function forEachInputLine(file: string, onLine: (line: string, lineNumber: number) => void): void {
+  const { descriptor } = openInput(file);
+  try {
+    const decoder = new TextDecoder('utf-8');
+    let pending: Buffer[] = [];
+    let lineNumber = 0;
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const count = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      let from = 0;
+      for (let newline = chunk.indexOf(10, 0); newline !== -1 && newline < count; newline = chunk.indexOf(10, from)) {
+        pending.push(chunk.subarray(from, newline));
+        onLine(decoder.decode(Buffer.concat(pending)), ++lineNumber);
+        pending = [];
+        from = newline + 1;
+      }
+      if (count === 0) break;
+      // Copied: the next read reuses the chunk.
+      if (from < count) pending.push(Buffer.from(chunk.subarray(from, count)));
+    }
+    if (pending.length > 0) onLine(decoder.decode(Buffer.concat(pending)), ++lineNumber);
   } finally {
     fs.closeSync(descriptor);
   }

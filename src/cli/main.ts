@@ -54,6 +54,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`| head`, `| cmp -`) closes the pipe: the rest of the output is not wanted, which is
+// no error of ours, so end quietly rather than with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error) => { process.stderr.write(`${forTerminal(error instanceof Error ? error.stack ?? error.message : String(error))}\n`); process.exitCode = 1; },

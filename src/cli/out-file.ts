@@ -1,8 +1,8 @@
 // Writing a command's --out file without ever clobbering one of its inputs or leaving half a file behind.
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomicallySync } from '../shared/atomic-write';
-import { UsageError } from './command';
+import { writeFileAtomicallySync, type AtomicContent } from '../shared/atomic-write';
+import { UsageError, type CliIo } from './command';
 import { fileIdentity, wasReadAsInput } from './files';
 
 /** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
@@ -25,7 +25,7 @@ export function checkOutPath(out: string, inputs: readonly string[]): string | n
 /** Writes atomically (never a half-written output), and checks
  * again that the target has not become an input meanwhile, nor is any other file the command read on the way
  * (a codebook, a sidecar), which its caller may not have listed as an input. */
-export function writeSafely(out: string, output: string | Uint8Array, identityAtStart: string | null): void {
+export function writeSafely(out: string, output: AtomicContent, identityAtStart: string | null): void {
   const identity = fileIdentity(out);
   if (identity !== identityAtStart) throw new Error(`${out} changed while the transcripts were analysed; nothing was written`);
   const read = identity === null ? null : wasReadAsInput(identity);
@@ -38,5 +38,19 @@ export function writeSafely(out: string, output: string | Uint8Array, identityAt
     writeFileAtomicallySync(out, output, { guardSignals: true });
   } catch (error) {
     throw new Error(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Produces a command's output in pieces (see formats/json-stream.ts). */
+export type OutputWriter = (sink: (text: string) => void) => void;
+
+/** Writes the output to --out (atomically, piece by piece, then says what it holds on standard error) or to
+ * standard output. */
+export function deliverOutput(target: { out?: string; outIdentity: string | null; prefix: string }, io: CliIo, output: OutputWriter, holds: string): void {
+  if (target.out) {
+    writeSafely(target.out, output, target.outIdentity);
+    io.stderr(`${target.prefix}: wrote ${holds} to ${target.out}\n`);
+  } else {
+    output(io.stdout);
   }
 }

@@ -17,6 +17,9 @@ export interface AtomicWriteOptions {
   guardSignals?: boolean;
 }
 
+/** The new content: whole, or written in pieces by a function (an output too large to hold as one string). */
+export type AtomicContent = string | Uint8Array | ((write: (text: string) => void) => void);
+
 /** `.NAME.PID.tmp`, or `.NAME.N.PID.tmp` while this process already writes that name: the PID is always last. */
 const TEMPORARY = /^\..+\.(\d+)\.tmp$/;
 /** A temporary file younger than this is left alone even if its PID looks dead: it may belong to a process on
@@ -152,11 +155,10 @@ function withSignalsHeld<T>(work: () => T): T {
 }
 
 /** Replaces `target` with `data` (see the top of this file). Synchronous, for the command line. */
-export function writeFileAtomicallySync(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomicallySync(target: string, data: AtomicContent, options: AtomicWriteOptions = {}): void {
   const write = () => {
     const { target: resolved, directory, temporary, existing } = plan(target);
     const mode = existing ? existing.mode & 0o7777 : 0o666;
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     inFlight.add(temporary);
     let descriptor: number | undefined;
     try {
@@ -166,7 +168,12 @@ export function writeFileAtomicallySync(target: string, data: string | Uint8Arra
         fs.fchmodSync(descriptor, mode);
         keepOwnerSync(descriptor, existing);
       }
-      for (let written = 0; written < bytes.length;) written += fs.writeSync(descriptor, bytes, written, bytes.length - written);
+      const open = descriptor;
+      const writeBytes = (bytes: Uint8Array) => {
+        for (let written = 0; written < bytes.length;) written += fs.writeSync(open, bytes, written, bytes.length - written);
+      };
+      if (typeof data === 'function') data((text) => writeBytes(Buffer.from(text, 'utf8')));
+      else writeBytes(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       fs.fsyncSync(descriptor);
       fs.closeSync(descriptor);
       descriptor = undefined;

@@ -1,6 +1,7 @@
 // Formats the bench's figures, each beside its goal.
 import type { ParseThroughput } from './throughput';
 import type { CorpusRun } from './corpus-run';
+import type { HugeInputRun } from './huge-input';
 import type { ActivationRecord, BundleSizes } from './environment';
 import type { SessionSpeed } from './analysis-speed';
 
@@ -29,6 +30,7 @@ export interface BenchFigures {
   bareCorpusMs: number;
   corpusWords: number;
   corpusRuns: (CorpusRun | string)[];
+  hugeRuns: (HugeInputRun | string)[];
   benchMaxRssMB: number;
   bundles: BundleSizes;
   activation: ActivationRecord | string;
@@ -73,6 +75,7 @@ export function renderReport(figures: BenchFigures): string {
     lines.push(`  analyze with ${run.jobs} job${run.jobs === 1 ? '' : 's'}: ${count(run.words / (run.ms / 1000))} words/s (${(run.ms / 1000).toFixed(2)} s, ${ratio.toFixed(2)}x the bare parse), peak RSS ${run.maxRssMB.toFixed(0)} MB${run.failures ? `, ${run.failures} FAILED` : ''}${goal}`);
   }
   lines.push(`  peak RSS of this bench process: ${figures.benchMaxRssMB.toFixed(0)} MB`, '');
+  if (figures.hugeRuns.length > 0) lines.push(...hugeInputLines(figures.hugeRuns), '');
 
   if (figures.bundles.ok) {
     lines.push('Minified bundles (node esbuild.js --production into a temporary folder):');
@@ -89,4 +92,21 @@ export function renderReport(figures: BenchFigures): string {
     ? `activate() time: ${activation}`
     : `activate() time in the harness: ${ms(activation.activationMs)} (VS Code ${activation.vscodeVersion}, recorded ${activation.recordedAt}) (goal <= ${GOALS.activationMs} ms: ${verdict(activation.activationMs <= GOALS.activationMs)})`);
   return `${lines.join('\n')}\n`;
+}
+
+function hugeInputLines(runs: readonly (HugeInputRun | string)[]): string[] {
+  const measured = runs.filter((run): run is HugeInputRun => typeof run !== 'string');
+  const lines = [
+    'Huge transcripts: analyze --format json --jobs 1 on one synthetic transcript (the samples repeated), a process each:',
+    ...runs.map((run) => (typeof run === 'string'
+      ? `  ${run}`
+      : `  ${String(run.megabytes).padStart(3)} MB, ${count(run.utterances)} utterances: ${(run.ms / 1000).toFixed(1)} s, ${run.outputMB.toFixed(0)} MB of JSON written in pieces,`
+        + ` peak RSS ${run.maxRssMB.toFixed(0)} MB (goal <= ${GOALS.peakRssMB} MB: ${verdict(run.maxRssMB <= GOALS.peakRssMB)})`)),
+  ];
+  if (measured.length >= 2) {
+    const [smallest, largest] = [measured[0], measured[measured.length - 1]];
+    const growth = (largest.maxRssMB - smallest.maxRssMB) / (largest.megabytes - smallest.megabytes);
+    lines.push(`  growth: ${growth.toFixed(1)} MB of peak RSS per MB of transcript between ${smallest.megabytes} and ${largest.megabytes} MB`);
+  }
+  return lines;
 }

@@ -6,11 +6,12 @@ import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
 import { defaultJobCount, WORKER_THRESHOLD_BYTES } from '../jobs/pool';
+import { parseShard } from '../shard';
 
 const PREFIX = 'alliance-lens analyze';
 
 const usage = () => [
-  'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH] [--jobs N]',
+  'Usage: alliance-lens analyze FILE|DIR... [--format FORMAT] [--out PATH] [--jobs N] [--shard K/N]',
   '       [--rules PATH] [--disable-rule ID]...',
   '',
   'Analyses psychotherapy transcripts: speakers and roles, the therapist\'s collaborative and directive language,',
@@ -28,6 +29,10 @@ const usage = () => [
   `  -j, --jobs N         analyse N files at a time on worker threads (default: ${defaultJobCount()}, the number of cores, or 1`,
   `                       for less than ${WORKER_THRESHOLD_BYTES / 1024} KB of transcripts); the output is the same for every N;`,
   '                       progress goes to standard error on long runs',
+  '  -s, --shard K/N      analyse only share K of N (1 <= K <= N) of the files found, for N machines or a job array:',
+  '                       a file\'s share is a hash of its path below the folder holding every file found, so it is',
+  '                       the same on any machine; the N outputs (--format jsonl) concatenate, and',
+  '                       `alliance-lens merge` turns them into the summary CSV or the trends report',
   ...ENGINE_USAGE,
   '  -h, --help           show this help',
   '',
@@ -44,7 +49,7 @@ export const analyzeCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses) => options.format.render(analyses), { one: 'analysis', many: 'analyses' });
+    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses, sink) => options.format.write(analyses, sink), { one: 'analysis', many: 'analyses' });
   },
 };
 
@@ -55,7 +60,7 @@ function readOptions(args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS },
+      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, shard: { type: 'string', short: 's' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -67,6 +72,7 @@ function readOptions(args: string[]) {
   if (parsed.values.out === '') throw new UsageError('--out needs a path');
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs needs a whole number of at least 1, got '${parsed.values.jobs}'`);
-  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs, engine: parsed.values };
+  const shard = parsed.values.shard === undefined ? undefined : parseShard(parsed.values.shard);
+  return { inputs: parsed.positionals, format, out: parsed.values.out, jobs, shard, engine: parsed.values };
 }
 

@@ -6,6 +6,7 @@ import { measureParseThroughput } from '../bench/throughput';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultJobCount } from '../jobs/pool';
 import { corpusRun, corpusRunInChild, sessionsFromStandardInput } from '../bench/corpus-run';
+import { HUGE_INPUT_MB, hugeInputRun, hugeInputRunInChild } from '../bench/huge-input';
 import { minifiedBundleSizes, recordedActivation } from '../bench/environment';
 import { renderReport } from '../bench/report';
 import { annoMiSessions, longest, sampleSessions, type BenchSession } from '../bench/sessions';
@@ -13,16 +14,19 @@ import { annoMiSessions, longest, sampleSessions, type BenchSession } from '../b
 const LONGEST_SESSIONS = 6;
 
 const usage = [
-  'Usage: alliance-lens bench [--annomi PATH/AnnoMI-full.csv] [--jobs N] [--runs N]',
+  'Usage: alliance-lens bench [--annomi PATH/AnnoMI-full.csv] [--jobs N] [--runs N] [--huge-sizes LIST]',
   '',
   'Measures Alliance Lens and prints each figure beside its goal: cold analysis against a bare compromise/two parse',
   `of the same utterances (the ${LONGEST_SESSIONS} longest sessions), a one-utterance edit, parser throughput, corpus throughput`,
-  'with 1 and N jobs, peak memory, minified bundle sizes and the activate() time the editor harness recorded.',
+  'with 1 and N jobs, peak memory, peak memory on huge synthetic transcripts, minified bundle sizes and the',
+  'activate() time the editor harness recorded.',
   '',
   'Options:',
   '  --annomi PATH  measure on AnnoMI (read-only, never copied); without it the bundled samples are used',
   `  --jobs N       jobs for the second corpus run (default: ${defaultJobCount()}, the number of cores)`,
   '  --runs N       runs per timed figure, the best one counts (default 3)',
+  `  --huge-sizes LIST  sizes in MB of the synthetic transcripts whose peak memory is measured, each in a process of`,
+  `                 its own (default: ${HUGE_INPUT_MB.join(',')}; e.g. 1,10 to skip the slowest; none to skip them all)`,
   '  -h, --help     show this help',
 ].join('\n');
 
@@ -31,7 +35,10 @@ function readOptions(args: string[]) {
   try {
     parsed = parseArgs({
       args, strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, 'corpus-run': { type: 'boolean' } },
+      options: {
+        annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, 'corpus-run': { type: 'boolean' },
+        'huge-sizes': { type: 'string' }, 'huge-run': { type: 'string' },
+      },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -46,7 +53,19 @@ function readOptions(args: string[]) {
     jobs: whole(parsed.values.jobs, defaultJobCount(), 'jobs'),
     runs: whole(parsed.values.runs, 3, 'runs'),
     corpusRun: parsed.values['corpus-run'] === true,
+    hugeSizes: hugeSizes(parsed.values['huge-sizes']),
+    hugeRun: parsed.values['huge-run'],
   };
+}
+
+function hugeSizes(value: string | undefined): number[] {
+  if (value === undefined) return HUGE_INPUT_MB;
+  if (value.trim() === 'none') return [];
+  const sizes = value.split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isFinite(size) || size <= 0 || size > 100)) {
+    throw new UsageError(`--huge-sizes needs sizes in MB between 0 and 100 separated by commas, or none, got '${value}'`);
+  }
+  return sizes;
 }
 
 function loadSessions(annomi: string | undefined): BenchSession[] {
@@ -64,6 +83,11 @@ export const benchCommand: CliCommand = {
       io.stdout(`${JSON.stringify(await corpusRun(sessionsFromStandardInput(), options.jobs))}\n`);
       return 0;
     }
+    if (options.hugeRun !== undefined) {
+      // Internal: one huge transcript analysed in a process of its own (see bench/huge-input.ts).
+      io.stdout(`${JSON.stringify(await hugeInputRun(options.hugeRun))}\n`);
+      return 0;
+    }
     // Loaded here, not with the command: the corpus run above must not hold compromise in its main thread, or its
     // peak memory would count an engine that `analyze --jobs N` does not load there.
     const { bareParseCorpusMs, measureSession } = await import('../bench/analysis-speed');
@@ -77,9 +101,10 @@ export const benchCommand: CliCommand = {
     const bareCorpusMs = bareParseCorpusMs(sessions);
     const jobCounts = [...new Set([1, options.jobs])];
     const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(sessions, jobs));
+    const hugeRuns = options.hugeSizes.map((megabytes) => hugeInputRunInChild(megabytes));
     io.stdout(renderReport({
       source, cores, loadAverage: os.loadavg(), runs: options.runs, sessions: speeds, parser, bareCorpusMs,
-      corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns,
+      corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns, hugeRuns,
       benchMaxRssMB: process.resourceUsage().maxRSS / 1024, bundles: minifiedBundleSizes(), activation: recordedActivation(),
     }));
     return 0;

@@ -12,6 +12,7 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   { name: 'analyze', load: async () => (await import('./analyze')).analyzeCommand },
   { name: 'trends', load: async () => (await import('./trends')).trendsCommand },
+  { name: 'merge', load: async () => (await import('./merge')).mergeCommand },
   { name: 'eval', load: async () => (await import('./eval')).evalCommand },
   { name: 'explain-index', load: async () => (await import('./explain-index')).explainIndexCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },

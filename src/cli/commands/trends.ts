@@ -1,15 +1,14 @@
 // `alliance-lens trends PATH… [--group-by KEY] [--format NAME] [--out PATH] [--jobs N]`: a trainee's sessions over
 // time. Analyses like `analyze` (same file discovery and job pool), then groups and orders the sessions.
 import { parseArgs } from 'util';
-import { metadataValue, sessionDate, sessionNumber } from '../../core/session-metadata';
-import { buildTrends, DEFAULT_GROUP_KEY } from '../../core/trends/trends';
-import type { Analysis } from '../../core/types';
+import { DEFAULT_GROUP_KEY } from '../../core/trends/trends';
 import { analyseAndWrite } from '../collect-analyses';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { TRENDS_FORMATS, trendsFormat } from '../formats/trends';
 import { defaultJobCount } from '../jobs/pool';
+import { renderTrends } from '../trends-output';
 
 const PREFIX = 'alliance-lens trends';
 
@@ -47,28 +46,9 @@ export const trendsCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses) => {
-      for (const note of orderingNotes(analyses)) io.stderr(`${note}\n`);
-      return options.format.render(buildTrends(analyses, options.groupBy), { groupBy: options.groupBy });
-    }, { one: 'session', many: 'sessions' });
+    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses, sink) => sink(renderTrends(analyses, options.format, options.groupBy, io)), { one: 'session', many: 'sessions' });
   },
 };
-
-/** A date or session number that is present but unreadable would silently move a session to the end: say so. */
-function orderingNotes(analyses: readonly Analysis[]): string[] {
-  const notes: string[] = [];
-  for (const analysis of analyses) {
-    const date = metadataValue(analysis.metadata, 'date');
-    if (date !== null && sessionDate(analysis.metadata) === null) {
-      notes.push(`${analysis.file}: date "${date}" is not a YYYY-MM-DD date; the session is ordered as undated`);
-    }
-    const session = metadataValue(analysis.metadata, 'session');
-    if (session !== null && sessionNumber(analysis.metadata) === null) {
-      notes.push(`${analysis.file}: session "${session}" is not a number; the session is ordered as unnumbered`);
-    }
-  }
-  return notes;
-}
 
 function readOptions(args: string[]) {
   let parsed;

@@ -1,8 +1,10 @@
-// The output formats of `alliance-lens analyze --format`. Each renders every file's Analysis into one text;
-// adding a format is one line in OUTPUT_FORMATS.
+// The output formats of `alliance-lens analyze --format`. Each writes every file's Analysis as text, in pieces for
+// the formats that grow with the transcripts (JSON), whole for the others; adding a format is one line in
+// OUTPUT_FORMATS.
 import type { Analysis } from '../../core/types';
 import { formatCsv } from './csv';
-import { formatJson } from './json';
+import { writeJsonArray, writeJsonLines } from './json';
+import type { TextSink } from './json-stream';
 import { formatMarkdown } from '../../core/reports/markdown';
 import { formatSummaryCsv } from './summary-csv';
 import { formatTable } from './table';
@@ -11,15 +13,22 @@ export interface OutputFormat {
   name: string;
   /** One line for `analyze --help`. */
   description: string;
-  render(analyses: readonly Analysis[]): string;
+  /** Hands the output to `sink` in order; the pieces concatenate to the whole text. */
+  write(analyses: readonly Analysis[], sink: TextSink): void;
+}
+
+/** A format rendered as one text. */
+function whole(render: (analyses: readonly Analysis[]) => string): OutputFormat['write'] {
+  return (analyses, sink) => sink(render(analyses));
 }
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
-  { name: 'table', description: 'a readable summary per file (default)', render: formatTable },
-  { name: 'json', description: 'an array of Analysis objects, as ARCHITECTURE.md §3 defines them', render: formatJson },
-  { name: 'csv', description: 'one row per utterance, quoted by RFC 4180', render: formatCsv },
-  { name: 'summary', description: 'one CSV row of session metrics per file', render: formatSummaryCsv },
-  { name: 'markdown', description: 'a supervision feedback report per file', render: formatMarkdown },
+  { name: 'table', description: 'a readable summary per file (default)', write: whole(formatTable) },
+  { name: 'json', description: 'an array of Analysis objects, as ARCHITECTURE.md §3 defines them', write: writeJsonArray },
+  { name: 'jsonl', description: 'JSON Lines: one Analysis object per line (shard outputs concatenate)', write: writeJsonLines },
+  { name: 'csv', description: 'one row per utterance, quoted by RFC 4180', write: whole(formatCsv) },
+  { name: 'summary', description: 'one CSV row of session metrics per file', write: whole(formatSummaryCsv) },
+  { name: 'markdown', description: 'a supervision feedback report per file', write: whole(formatMarkdown) },
 ];
 
 export function outputFormat(name: string): OutputFormat | undefined {

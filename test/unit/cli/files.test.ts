@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputRefused, readInputBytes, readTranscriptFile } from '../../../src/cli/files';
+import { forEachInputLine, InputRefused, readInputBytes, readTranscriptFile, wasReadAsInput, fileIdentity } from '../../../src/cli/files';
 import { CLI, ensureBuiltCli, tempDirectory } from './run-cli';
 
 describe('reading command inputs (src/cli/files.ts)', function () {
@@ -29,6 +29,20 @@ describe('reading command inputs (src/cli/files.ts)', function () {
     const directory = tempDirectory({});
     const folder = readTranscriptFile(directory);
     assert.ok(!folder.ok && /it is a directory, not a regular file/.test(folder.error), JSON.stringify(folder));
+  });
+
+  it('reads lines longer than its 1 MB chunks whole, characters split between chunks intact, the last without a line break', () => {
+    // The first line and its break are 8 bytes, so "é" (2 bytes) starts on the last byte of the first chunk.
+    const long = `${'x'.repeat(1024 * 1024 - 9)}é${'y'.repeat(1500 * 1024)}😊`;
+    const lines = ['{"a":1}', long, '', 'ü'.repeat(700 * 1024), 'last'];
+    const directory = tempDirectory({ 'lines.jsonl': lines.join('\n') });
+    const file = path.join(directory, 'lines.jsonl');
+    const read: Array<[string, number]> = [];
+    forEachInputLine(file, (line, number) => read.push([line, number]));
+    assert.deepStrictEqual(read.map(([line]) => line), lines);
+    assert.deepStrictEqual(read.map(([, number]) => number), [1, 2, 3, 4, 5]);
+    assert.strictEqual(wasReadAsInput(fileIdentity(file)!), file, 'remembered as an input, so --out cannot overwrite it');
+    assert.throws(() => forEachInputLine(directory, () => undefined), InputRefused);
   });
 
   describe('alliance-lens analyze on special files (built dist/cli.js)', () => {
