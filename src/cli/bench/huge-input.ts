@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseTranscript } from '../../core/transcript';
-import { labelledTranscriptOf } from '../../core/transcript/throughput';
+import { labelledTranscriptOf } from './throughput';
 import { findTranscriptFiles, readTranscriptFile } from '../files';
 import { SAMPLES_DIRECTORY } from './sessions';
 
