@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const annotations = activateAnnotations(context, services);
   finishWrites = () => annotations.store.flush();
   // Sessions over time: collected when the Sessions view is first shown, analysed on the worker.
-  const sessions = activateSessions(service, configuration);
+  const sessions = activateSessions(service, configuration, context.extensionUri);
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
   openWalkthroughOnFirstRun(context);
