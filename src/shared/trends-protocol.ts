@@ -20,7 +20,7 @@ export const trendsPanelState = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('loading'), folder: z.string(), done: z.number(), total: z.number() }),
   z.object({
     kind: z.literal('trends'),
-    /** What was analysed, as people name it: "trainee-sessions" or "the workspace". */
+    /** What was analysed, as people name it: "trainee-sessions" or "this workspace". */
     folder: z.string(),
     groupBy: z.string(),
     groups: z.array(trendGroupModel),

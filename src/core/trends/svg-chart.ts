@@ -8,7 +8,9 @@ import { svgMarkup, svgNode, type SvgNode } from './svg-tree';
 
 const WIDTH = 420;
 const HEIGHT = 190;
+/** The right margin holds the thresholds' labels; a chart without thresholds gives that room to its line. */
 const MARGIN = { left: 48, right: 110, top: 14, bottom: 30 };
+const RIGHT_WITHOUT_THRESHOLDS = 16;
 
 export interface SvgChartOptions {
   /** Prefix of the ids the chart's title and description get; unique within the page. */
@@ -24,7 +26,7 @@ export function svgChart(chart: ChartModel, id: string): string {
 
 export function svgChartTree(chart: ChartModel, options: SvgChartOptions): SvgNode {
   const { id, sessionNames } = options;
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotWidth = WIDTH - MARGIN.left - (chart.thresholds.length > 0 ? MARGIN.right : RIGHT_WITHOUT_THRESHOLDS);
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const count = chart.values.length;
   const x = (index: number) => MARGIN.left + (count === 1 ? plotWidth / 2 : (index * plotWidth) / (count - 1));

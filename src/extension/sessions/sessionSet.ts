@@ -67,9 +67,9 @@ export class SessionSet implements vscode.Disposable {
     );
   }
 
-  /** "trainee-sessions", or "the workspace". */
+  /** "trainee-sessions", or "this workspace". */
   get name(): string {
-    return this.folder ? this.folder.path.replace(/\/+$/, '').split('/').pop() || this.folder.toString() : 'the workspace';
+    return this.folder ? this.folder.path.replace(/\/+$/, '').split('/').pop() || this.folder.toString() : 'this workspace';
   }
 
   get started(): boolean {

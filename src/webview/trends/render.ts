@@ -1,7 +1,7 @@
 // Builds the trend panel's DOM from a validated TrendsPanelState, drawing with core's own trend code: the chart
 // model and SVG tree of the HTML report, its table cells and its plain-language narrative. All text goes in through
 // textContent and attributes (see ../summary/dom.ts); session points are focusable buttons that name their session.
-import { ACCURACY_SECTION, bandIsTrusted, estimateNote, MIN_ICC_FOR_BAND } from '../../core/summary/score-agreement';
+import { ACCURACY_SECTION, agreementText, bandIsTrusted, estimateNote, MIN_ICC_FOR_BAND } from '../../core/summary/score-agreement';
 import { bandOf } from '../../core/summary/bands';
 import { chartModel } from '../../core/trends/chart-model';
 import { groupNarrative, sessionName } from '../../core/trends/narrative';
@@ -77,7 +77,8 @@ function renderGroup(group: TrendGroup, state: TrendsState, send: Send): HTMLEle
       h('figcaption', {}, h('span', { class: 'chart-title' }, chart.title), mark),
       toDom(svgChartTree(chart, { id: `chart-${scoreIndex}`, sessionNames: names })),
       chart.estimate
-        ? h('p', { class: 'estimate-note muted small' }, `${estimateNote(score.agreementId!)}${chart.thresholds.length > 0 ? ' The dashed MITI lines are for reference only.' : ''}`)
+        ? h('p', { class: 'estimate-note muted small', title: estimateNote(score.agreementId!) },
+          `Not graded: agrees with expert coders at ${agreementText(score.agreementId!)}; a band needs ${MIN_ICC_FOR_BAND.toFixed(2)}.${chart.thresholds.length > 0 ? ' MITI lines for reference only.' : ''}`)
         : null);
   });
   const root = h('div', {},
