@@ -3,15 +3,9 @@
 // it rendered.
 import { fromTrendsWebview, toTrendsWebview, trendsPanelState, type FromTrendsWebview, type TrendsPanelState } from '../shared/trends-protocol';
 import { renderTrendsState } from './trends/render';
+import { replaceKeepingFocus } from './shared/replace';
+import { vscode } from './shared/vscode-api';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 
 function send(message: FromTrendsWebview): void {
@@ -20,13 +14,7 @@ function send(message: FromTrendsWebview): void {
 }
 
 function render(state: TrendsPanelState): void {
-  // Keep focus on the same point or control when a changed file re-renders the panel.
-  const focusedLabel = document.activeElement?.getAttribute('aria-label');
-  root.replaceChildren(renderTrendsState(state, send));
-  if (focusedLabel) {
-    const again = Array.from(root.querySelectorAll('[aria-label]')).find((node) => node.getAttribute('aria-label') === focusedLabel);
-    if (again instanceof HTMLElement || again instanceof SVGElement) again.focus();
-  }
+  replaceKeepingFocus(root, renderTrendsState(state, send));
   vscode.setState(state);
   const group = state.kind === 'trends' ? state.groups.find((candidate) => candidate.key === state.selected) : undefined;
   send({ type: 'rendered', kind: state.kind, group: group?.key ?? null, sessions: group?.sessions.length ?? 0, charts: root.querySelectorAll('svg.chart').length });

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ACCURACY_ANCHOR } from '../../core/summary/score-agreement';
 import { fromTrendsWebview, type FromTrendsWebview, type TrendsPanelState } from '../../shared/trends-protocol';
-import { makeNonce, webviewShellHtml } from '../summary/html';
+import { loadWebviewPage } from '../summary/webviewPage';
 import type { SessionSet } from './sessionSet';
 import { trendsModel } from './trendsModel';
 
@@ -31,16 +31,8 @@ export class TrendsPanel implements vscode.Disposable {
   readonly onDidClose = this.closed.event;
 
   constructor(private readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri) {
-    const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot, mediaRoot] };
+    loadWebviewPage(panel.webview, extensionUri, { name: 'trends', title: 'Alliance Lens: Sessions over Time', placeholder: 'Analysing the sessions…' });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
-    panel.webview.html = webviewShellHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'trends.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'trends.css')).toString(),
-    }, 'Alliance Lens: Sessions over Time', 'Analysing the sessions…');
     this.disposables.push(
       this.closed,
       panel.webview.onDidReceiveMessage((message) => this.onMessage(message)),

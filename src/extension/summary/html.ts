@@ -7,6 +7,8 @@ export interface ShellOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** media/controls.css (buttons and drop-downs), linked before the page's own style sheet. */
+  controlsStyleUri?: string;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -42,7 +44,7 @@ export function webviewShellHtml(options: ShellOptions, title: string, placehold
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attribute(options.styleUri)}">
+${options.controlsStyleUri ? `<link rel="stylesheet" href="${attribute(options.controlsStyleUri)}">\n` : ''}<link rel="stylesheet" href="${attribute(options.styleUri)}">
 <title>${attribute(title)}</title>
 </head>
 <body>

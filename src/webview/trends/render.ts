@@ -109,7 +109,9 @@ function renderTable(group: TrendGroup, state: TrendsState, open: (index: number
     const cells = sessionCells(session);
     return h('tr', {}, ...cells.map((cell, column) => {
       if (column === 0) return h('th', { scope: 'row' }, button(`Open ${sessionName(session)}`, () => open(index), { class: 'link' }, cell === '–' ? `#${index + 1}` : cell));
-      return h('td', { class: column === 2 ? 'file' : 'num' }, cell);
+      // The file's own name: the folder is in the header, and a full path would wrap over several lines.
+      if (column === 2) return h('td', { class: 'file', title: cell }, cell.split('/').pop() ?? cell);
+      return h('td', { class: 'num' }, cell);
     }));
   });
   return h('div', { class: 'table-scroll' }, h('table', { class: 'sessions' },
