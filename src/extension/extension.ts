@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   const annotations = activateAnnotations(context, services);
   finishWrites = () => annotations.store.flush();
   // Sessions over time: collected when the Sessions view is first shown, analysed on the worker.
-  const sessions = activateSessions(service, configuration, (uri) => configurator.rulesOf(uri));
+  const sessions = activateSessions(service, configuration, context.extensionUri, (uri) => configurator.rulesOf(uri));
   context.subscriptions.push(...sessions.disposables);
   void configurator.apply();
   openWalkthroughOnFirstRun(context);

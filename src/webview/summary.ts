@@ -3,15 +3,9 @@
 // what it rendered.
 import { toWebviewMessage, panelState, type FromWebviewMessage, type PanelState } from '../shared/protocol';
 import { renderState } from './summary/render';
+import { replaceKeepingFocus } from './shared/replace';
+import { vscode } from './shared/vscode-api';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 let lastAnnouncement = '';
@@ -31,13 +25,7 @@ function send(message: FromWebviewMessage): void {
 }
 
 function render(state: PanelState): void {
-  // Keep focus on the same control across re-renders while the user types in the editor.
-  const focusedLabel = document.activeElement?.getAttribute('aria-label');
-  root.replaceChildren(renderState(state, send));
-  if (focusedLabel) {
-    const again = Array.from(root.querySelectorAll('[aria-label]')).find((node) => node.getAttribute('aria-label') === focusedLabel);
-    if (again instanceof HTMLElement || again instanceof SVGElement) again.focus();
-  }
+  replaceKeepingFocus(root, renderState(state, send));
   vscode.setState(state);
   announce(state);
   send({ type: 'rendered', kind: state.kind, fileName: state.kind === 'summary' ? state.summary.fileName : state.kind === 'empty' ? null : state.fileName });

@@ -113,6 +113,24 @@ export class Workbench {
     }
   }
 
+  /**
+   * The content frame of a webview panel (an editor tab, not a view) of `extensionId` whose page has `selector`.
+   * Panels have no pane to match on screen, so the page's own content tells them apart.
+   */
+  async webviewPanelFrame(selector: string, extensionId = 'alliance-lens.alliance-lens'): Promise<Frame> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      for (const outer of this.page.frames()) {
+        const url = new URL(outer.url(), 'http://invalid');
+        if (url.searchParams.get('extensionId') !== extensionId || url.searchParams.get('purpose') === 'webviewView') continue;
+        const inner = outer.childFrames().find((child) => new URL(child.url(), 'http://invalid').pathname.endsWith('/fake.html'));
+        if (inner && (await inner.locator(selector).count().catch(() => 0))) return inner;
+      }
+      if (Date.now() > deadline) throw new Error(`No webview panel of ${extensionId} showing ${selector} within ${UI_TIMEOUT_MS / 1000} s`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   private async findWebviewFrame(viewId: string, extensionId: string): Promise<Frame | undefined> {
     const paneBox = await this.viewPaneBox(viewId);
     if (!paneBox) return undefined;

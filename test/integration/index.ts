@@ -55,7 +55,8 @@ export async function run(): Promise<void> {
     pending: [],
     output: '',
   };
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: !resultsFile, timeout: 30_000 });
+  // ALLIANCE_LENS_GREP runs only the tests whose full title matches, e.g. while working on one feature.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: !resultsFile, timeout: 30_000, grep: process.env.ALLIANCE_LENS_GREP || undefined });
   try {
     for (const file of testFiles(__dirname)) mocha.addFile(file);
     const started = Date.now();

@@ -26,7 +26,7 @@ describe('Sessions over time', function () {
   it('lists the trainee series of samples/ under its therapist, in session order, with date and index', async () => {
     const group = await trainee();
     const sessions = await provider.getChildren(group);
-    assert.deepStrictEqual(sessions.map((node) => (node.kind === 'session' ? node.session.session : null)), [1, 2, 3, 4]);
+    assert.deepStrictEqual(sessions.map((node) => (node.kind === 'session' ? node.session.session : null)), [1, 2, 3, 4, 5, 6]);
     const item = await provider.getTreeItem(sessions[1]);
     assert.strictEqual(item.label, 'Session 2');
     assert.match(String(item.description), /^2026-01-26 · index \d+(\.\d)? \([+−±]/);

@@ -32,10 +32,13 @@ export interface TrendsReport {
 
 export const DEFAULT_GROUP_KEY = 'therapist';
 
+/** What trends read of an analysis; a front end that keeps many sessions keeps just this, not every utterance. */
+export type TrendInput = Pick<Analysis, 'file' | 'metadata' | 'summary' | 'speakers'>;
+
 /** Groups and orders the sessions: groups by key (null last), sessions by date (nulls last), then session number
  * (nulls last), then file name. */
-export function buildTrends(analyses: readonly Analysis[], groupBy = DEFAULT_GROUP_KEY): TrendsReport {
-  const byKey = new Map<string | null, Analysis[]>();
+export function buildTrends(analyses: readonly TrendInput[], groupBy = DEFAULT_GROUP_KEY): TrendsReport {
+  const byKey = new Map<string | null, TrendInput[]>();
   for (const analysis of analyses) {
     const key = groupKey(analysis, groupBy);
     byKey.set(key, [...(byKey.get(key) ?? []), analysis]);
@@ -45,12 +48,12 @@ export function buildTrends(analyses: readonly Analysis[], groupBy = DEFAULT_GRO
 }
 
 /** The front-matter value of `groupBy`, else the therapist's speaker label, else null. */
-export function groupKey(analysis: Analysis, groupBy: string): string | null {
+export function groupKey(analysis: TrendInput, groupBy: string): string | null {
   return metadataValue(analysis.metadata ?? {}, groupBy) ?? therapistLabel(analysis);
 }
 
 /** The therapist speaker's label; with several therapist speakers, the one who spoke most (the first of equals). */
-function therapistLabel(analysis: Analysis): string | null {
+function therapistLabel(analysis: TrendInput): string | null {
   let best: { label: string; words: number } | null = null;
   for (const speaker of analysis.speakers) {
     if (speaker.role === 'therapist' && (best === null || speaker.words > best.words)) best = speaker;
@@ -60,7 +63,7 @@ function therapistLabel(analysis: Analysis): string | null {
 
 type UnchangedSession = Omit<TrendSession, 'change'>;
 
-function sessionScores(analysis: Analysis): UnchangedSession {
+function sessionScores(analysis: TrendInput): UnchangedSession {
   const summary = analysis.summary;
   const metadata = analysis.metadata ?? {};
   return {

@@ -1,17 +1,16 @@
 // The "Sessions" view: the workspace's transcripts grouped by therapist, each session with its date and alliance
-// index (and the change since the previous session). Collected when the view is first shown and again when a
-// transcript is saved, created or deleted, or on Refresh. Clicking a session opens it.
+// index (and the change since the previous session). Collected when the view is first shown; after that a transcript
+// that is saved, created or deleted is analysed alone (see SessionSet), and Refresh collects everything again.
+// Clicking a session opens it.
 import * as vscode from 'vscode';
 import { sessionName } from '../../core/trends/narrative';
 import type { TrendGroup, TrendSession } from '../../core/trends/trends';
-import type { Configuration } from '../configuration';
-import type { DocumentRules } from '../documentAnalyses';
-import type { AnalysisService } from '../engine/analysisService';
 import { sessionDescription } from './comparison';
-import { collectWorkspaceSessions, type WorkspaceSessions } from './workspaceSessions';
+import type { SessionSet, WorkspaceSessions } from './sessionSet';
 
 export const SESSIONS_VIEW_ID = 'allianceLens.sessions';
 export const SESSION_ITEM_CONTEXT = 'session';
+export const GROUP_ITEM_CONTEXT = 'group';
 
 export type SessionsNode =
   | { kind: 'group'; group: TrendGroup }
@@ -21,36 +20,24 @@ export type SessionsNode =
 export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private current: Promise<WorkspaceSessions> | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: AnalysisService, private readonly configuration: Configuration, private readonly rulesOf?: DocumentRules) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{transcript,txt,vtt,srt}');
-    const later = () => this.scheduleRefresh();
-    this.disposables.push(this.changed, watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later));
+  constructor(readonly set: SessionSet) {
+    this.disposables.push(this.changed, set.onDidChange(() => this.changed.fire()));
   }
 
-  /** The sessions, collected on first use and after each refresh. */
+  /** The sessions, collected on first use and kept up to date. */
   sessions(): Promise<WorkspaceSessions> {
+    if (this.set.started) return this.set.sessions();
     // Analysing a folder of sessions takes a while: say so in the status bar until it is done.
-    this.current ??= Promise.resolve(vscode.window.withProgress(
+    return Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Alliance Lens: analysing the sessions in this workspace' },
-      () => collectWorkspaceSessions(this.service, this.configuration.settings['allianceLens.maxFileSizeMB'], this.rulesOf),
+      () => this.set.sessions(),
     ));
-    return this.current;
   }
 
   refresh(): void {
-    this.current = undefined;
-    this.changed.fire();
-  }
-
-  /** Saving a transcript fires several events; collect once they settle, and only if the view has been shown. */
-  private scheduleRefresh(): void {
-    if (!this.current) return;
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), 1000);
+    this.set.refresh();
   }
 
   async getChildren(node?: SessionsNode): Promise<SessionsNode[]> {
@@ -67,6 +54,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
       const item = new vscode.TreeItem(node.group.key ?? 'No therapist named', vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.group.sessions.length} ${node.group.sessions.length === 1 ? 'session' : 'sessions'}`;
       item.iconPath = new vscode.ThemeIcon('person');
+      item.contextValue = GROUP_ITEM_CONTEXT;
       return item;
     }
     const { session } = node;
@@ -84,7 +72,6 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<SessionsNod
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

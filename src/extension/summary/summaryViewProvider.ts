@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../engine/analysisService';
 import type { DocumentAnalyses } from '../documentAnalyses';
 import { ACCURACY_ANCHOR } from '../../core/summary/score-agreement';
-import { fromWebviewMessage, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../shared/protocol';
+import { EMPTY_STATE_TEXT, fromWebviewMessage, type FromWebviewMessage, type PanelState, type SummaryModel } from '../../shared/protocol';
 import { buildSummaryModel, fileBaseName } from './panelModel';
-import { makeNonce, summaryShellHtml } from './html';
+import { loadWebviewPage } from './webviewPage';
 
 export const SUMMARY_VIEW_ID = 'allianceLens.summary';
 
@@ -80,15 +80,7 @@ export class SummaryViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const mediaRoot = vscode.Uri.joinPath(this.extensionUri, 'media');
-    view.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot, mediaRoot] };
-    view.webview.html = summaryShellHtml({
-      cspSource: view.webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'summary.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'summary.css')).toString(),
-    });
+    loadWebviewPage(view.webview, this.extensionUri, { name: 'summary', title: 'Alliance Lens Summary', placeholder: EMPTY_STATE_TEXT });
     this.disposables.push(
       view.webview.onDidReceiveMessage((message) => this.onMessage(message)),
       view.onDidDispose(() => {

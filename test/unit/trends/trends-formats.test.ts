@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parseCsv } from '../../../src/core/csv-parse';
 import { buildTrends } from '../../../src/core/trends/trends';
 import type { Analysis } from '../../../src/core/types';
-import { chartModel } from '../../../src/cli/formats/trends/chart-model';
+import { chartModel } from '../../../src/core/trends/chart-model';
 import { STYLE, STYLE_HASH, trendsHtml } from '../../../src/cli/formats/trends/html';
 import { createHash } from 'crypto';
 import { trendsMarkdown } from '../../../src/cli/formats/trends/markdown';

@@ -6,10 +6,10 @@ import { ACCURACY_SECTION, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust } fr
 import { groupNarrative, type GroupNarrative } from '../../../core/trends/narrative';
 import { TREND_SCORES } from '../../../core/trends/trend-scores';
 import type { TrendGroup, TrendsReport } from '../../../core/trends/trends';
-import { chartModel } from './chart-model';
+import { chartModel } from '../../../core/trends/chart-model';
 import type { TrendsFormatOptions } from './options';
-import { groupTitle, groupingNote, sessionCells, tableHeadings } from './report-parts';
-import { svgChart } from './svg-chart';
+import { groupTitle, groupingNote, sessionCells, tableHeadings } from '../../../core/trends/report-parts';
+import { svgChart } from '../../../core/trends/svg-chart';
 
 /** SHA-256 of STYLE: only that one style sheet applies (no other inline style); a unit test checks the hash, so
  * an edit of STYLE that forgets to update it fails there rather than leaving the report unstyled. */

@@ -5,9 +5,9 @@ import { groupNarrative, narrativeText } from '../../../core/trends/narrative';
 import { TREND_SCORES } from '../../../core/trends/trend-scores';
 import type { TrendGroup, TrendsReport } from '../../../core/trends/trends';
 import { escapeMarkdown } from '../../../core/reports/markdown';
-import { chartModel } from './chart-model';
+import { chartModel } from '../../../core/trends/chart-model';
 import type { TrendsFormatOptions } from './options';
-import { groupTitle, groupingNote, sessionCells, tableHeadings } from './report-parts';
+import { groupTitle, groupingNote, sessionCells, tableHeadings } from '../../../core/trends/report-parts';
 import { textChart } from './text-chart';
 
 export function trendsMarkdown(report: TrendsReport, options: TrendsFormatOptions): string {

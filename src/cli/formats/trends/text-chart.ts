@@ -2,7 +2,7 @@
 // they allow (GitHub drops inline SVG and data: images), but every one shows a code block, and a text chart can
 // be read in a terminal or a diff too. Its lines hold only numbers, our own labels and drawing characters, so the
 // fence cannot be broken out of.
-import type { ChartModel } from './chart-model';
+import type { ChartModel } from '../../../core/trends/chart-model';
 
 const ROWS = 9;
 const COLUMN = 7;

@@ -1,8 +1,8 @@
 // What a trend chart shows, independent of how it is drawn (SVG in HTML, text in Markdown): one point per session,
 // the value axis with round ticks, and the MITI thresholds where the score has them.
-import { estimateNote, bandIsTrusted, type ScoreTrust } from '../../../core/summary/score-agreement';
-import type { TrendScoreInfo } from '../../../core/trends/trend-scores';
-import type { TrendSession } from '../../../core/trends/trends';
+import { estimateNote, bandIsTrusted, type ScoreTrust } from '../summary/score-agreement';
+import type { TrendScoreInfo } from './trend-scores';
+import type { TrendSession } from './trends';
 
 export interface ChartThreshold {
   label: string;

@@ -1,7 +1,7 @@
 // Wording the Markdown and HTML trends reports share, as plain text (each escapes it for its own syntax).
-import { bandIsTrusted, type ScoreTrust } from '../../../core/summary/score-agreement';
-import { TREND_SCORES } from '../../../core/trends/trend-scores';
-import type { TrendSession } from '../../../core/trends/trends';
+import { bandIsTrusted, type ScoreTrust } from '../summary/score-agreement';
+import { TREND_SCORES } from './trend-scores';
+import type { TrendSession } from './trends';
 
 export function groupingNote(groupBy: string): string {
   return `Sessions are grouped by the front-matter key "${groupBy}" (else by the therapist's speaker label) and ordered by date, `
