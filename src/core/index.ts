@@ -9,5 +9,5 @@ export type * from './types';
 export { CODE_IDS } from './types';
 export { codeName } from './coding';
 export type { CoderOptions, RuleFile, RuleError, RuleDescription } from './coding';
-export { summarize, topMoments, ALLIANCE_INDEX_FORMULA } from './summary';
-export type { Moment } from './summary';
+export { summarize, topMoments, sessionIndexBreakdown, ALLIANCE_INDEX_FORMULA } from './summary';
+export type { IndexBreakdown, Moment } from './summary';

@@ -8,7 +8,7 @@ import { Worker } from 'worker_threads';
 import { codeName } from '../../core/coding/names';
 // The small summary modules, not core/summary's index: that one reaches the rupture linker and so compromise, which
 // must stay out of the extension bundle (activate() cost and bundle size).
-import { ALLIANCE_INDEX_FORMULA } from '../../core/summary/alliance-index';
+import { ALLIANCE_INDEX_FORMULA, sessionIndexBreakdown } from '../../core/summary/alliance-index';
 import { topMoments } from '../../core/summary/moments';
 import type { Analysis, RuleDescription, RuleError } from '../../core';
 import { InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
@@ -100,7 +100,7 @@ export class WorkerAnalysisService implements AnalysisService {
     if (!worker) return this.inProcess.helpers();
     const answer = await this.ask(worker, { type: 'ruleErrors' });
     const ruleErrors: RuleError[] = 'ruleErrors' in answer ? answer.ruleErrors : [];
-    return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, ruleErrors };
+    return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, indexBreakdown: sessionIndexBreakdown, ruleErrors };
   }
 
   configure(configuration: EngineConfiguration): void {
