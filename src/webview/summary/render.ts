@@ -63,7 +63,8 @@ function renderIndexParts(parts: NonNullable<SummaryModel['allianceIndexParts']>
       h('th', { scope: 'col', class: 'num' }, 'Weight'), h('th', { scope: 'col', class: 'num' }, 'Points'))),
     h('tbody', {},
       row('Start', '', '', String(parts.base)),
-      ...parts.terms.map((term) => row(term.label, term.value, `× ${signed(term.weight)}`, signed(term.points)))),
+      // A no-break space keeps "× −100" on one line in a narrow side bar.
+      ...parts.terms.map((term) => row(term.label, term.value.replace('-', '−'), `×\u00a0${signed(term.weight)}`, signed(term.points)))),
     h('tfoot', {},
       row(clamped ? `Sum, kept within ${parts.min}–${parts.max}` : 'Sum', '', '', clamped ? `${parts.raw} → ${index}` : String(index), 'total')));
 }
