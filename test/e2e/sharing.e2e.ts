@@ -3,7 +3,7 @@
 // its rupture and repair on a turn-by-turn timeline (test-results/summary-short-session.png) and lists this
 // session's index components ("How is it computed?", summary-index-parts.png); "De-identify Transcript…" shows its
 // proposal as a diff with the next steps (deidentify-preview.png) and the pick list of terms (deidentify-terms.png),
-// and writes nothing until asked.
+// and writes nothing until asked. The *-small.png crops are what README.md shows, copied into media/screenshots/.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -58,6 +58,8 @@ describe('Sharing and reading a short session, in the workbench npm start serves
         assert.ok((await segments.nth(2).getAttribute('aria-label'))?.includes('1 repair'));
         await onSettled(() => summary.locator('#timeline-heading').scrollIntoViewIfNeeded({ timeout: 2000 }));
         await workbench.screenshot('summary-short-session');
+        // The README's small copies (media/screenshots/): the side bar's Summary, and below the diff.
+        await workbench.screenshot('summary-short-session-small', { x: 0, y: 30, width: 345, height: 530 });
 
         const parts = summary.locator('table.index-parts');
         await onSettled(async () => {
@@ -85,6 +87,7 @@ describe('Sharing and reading a short session, in the workbench npm start serves
         assert.ok(proposal.includes('Therapist: Welcome back, Client.'), proposal);
         assert.ok(!/Tariq|Redbank|Farrow/.test(proposal), proposal);
         await workbench.screenshot('deidentify-preview');
+        await workbench.screenshot('deidentify-preview-small', { x: 348, y: 30, width: 1092, height: 420 });
 
         await row('Choose which terms to replace').click();
         await row('Redbank Foundry').waitFor({ timeout: UI_TIMEOUT_MS });

@@ -142,11 +142,11 @@ export class Workbench {
     return (await body.boundingBox()) ?? undefined;
   }
 
-  /** Saves a PNG of the whole workbench to test-results/NAME.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /** Saves a PNG of the whole workbench (or of `clip`, in page pixels) to test-results/NAME.png and returns its path. */
+  async screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
     fs.mkdirSync(testResultsDir, { recursive: true });
     const file = path.join(testResultsDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await this.page.screenshot({ path: file, ...(clip ? { clip } : {}) });
     return file;
   }
 
