@@ -33,7 +33,10 @@ function send(message: FromWebviewMessage): void {
 function render(state: PanelState): void {
   // Keep focus on the same control across re-renders while the user types in the editor.
   const focusedLabel = document.activeElement?.getAttribute('aria-label');
+  // An open "How is it computed?" or parser-warnings list stays open when a new analysis arrives.
+  const open = new Set(Array.from(root.querySelectorAll('details[open]')).map((details) => details.className));
   root.replaceChildren(renderState(state, send));
+  for (const details of Array.from(root.querySelectorAll('details'))) if (open.has(details.className)) details.open = true;
   if (focusedLabel) {
     const again = Array.from(root.querySelectorAll('[aria-label]')).find((node) => node.getAttribute('aria-label') === focusedLabel);
     if (again instanceof HTMLElement || again instanceof SVGElement) again.focus();
