@@ -112,7 +112,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(extensionsDir, { recursive: true });
   if (options.installExtension) {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-    fs.symlinkSync(repoRoot, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+    // A junction on Windows needs no administrator; elsewhere the type is ignored.
+    fs.symlinkSync(repoRoot, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'junction');
   }
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   // Otherwise code-server writes (and reads) ~/.config/code-server/config.yaml.
