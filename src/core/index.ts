@@ -9,5 +9,5 @@ export type * from './types';
 export { CODE_IDS } from './types';
 export { codeName } from './code-names';
 export type { CoderOptions, RuleFile, RuleError, RuleDescription } from './coding';
-export { topMoments, ALLIANCE_INDEX_FORMULA } from './summary';
-export type { Moment, RepairMoveDetector } from './summary';
+export { topMoments, sessionIndexBreakdown, ALLIANCE_INDEX_FORMULA } from './summary';
+export type { IndexBreakdown, Moment, RepairMoveDetector } from './summary';

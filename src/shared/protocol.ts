@@ -19,7 +19,12 @@ export const scoreModel = z.object({
   /** Set when the score does not agree well enough with expert coders to be graded: why, with the measured figure.
    * The panel then shows "estimate" where the band would be. */
   estimate: z.optional(z.nullable(z.string())),
+  /** The one short line shown under an estimated score ("agrees with experts ICC 0.40"); `estimate` is its tooltip. */
+  estimateBrief: z.optional(z.nullable(z.string())),
 });
+
+/** One weighted term of this session's alliance index: "reflections per therapist turn 0.33 × 50 = +16.7". */
+export const indexTermModel = z.object({ label: z.string(), value: z.string(), weight: z.number(), points: z.number() });
 
 export const momentModel = z.object({ utteranceIndex: z.number(), line: z.number(), text: z.string() });
 
@@ -29,6 +34,8 @@ export const summaryModel = z.object({
   speakers: z.array(speakerModel),
   allianceIndex: z.number(),
   allianceIndexFormula: z.string(),
+  /** This session's index term by term, for "How is it computed?"; raw is base + points before clamping. */
+  allianceIndexParts: z.optional(z.object({ base: z.number(), terms: z.array(indexTermModel), raw: z.number(), min: z.number(), max: z.number() })),
   scores: z.array(scoreModel),
   talk: z.object({ therapistWords: z.number(), clientWords: z.number(), clientTalkShare: z.nullable(z.number()) }),
   balance: z.object({ collaborative: z.number(), directive: z.number() }),

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   // Installed before mocha starts, so a first-run install never counts against a scenario's timeout.
   const install = await ensureCodeServer();
   console.log(`VS Code ${install.vscodeVersion} (code-server, headless Chromium): end-to-end scenarios`);
-  const scenarios = fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
+  // ALLIANCE_LENS_ONLY=review,deidentify runs only the scenarios whose names contain one of the words.
+  const only = process.env.ALLIANCE_LENS_ONLY?.split(',').map((word) => word.trim()).filter(Boolean) ?? [];
+  const scenarios = fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js') && (only.length === 0 || only.some((word) => name.includes(word)))).sort();
   if (!scenarios.length) {
     console.error(`No e2e scenario (*.e2e.js) in ${__dirname}: run \`node esbuild.js --tests\` first.`);
     return 1;

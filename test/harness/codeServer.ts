@@ -44,6 +44,10 @@ export interface CodeServerOptions {
   name?: string;
   /** A fixed port (npm start); otherwise a free one. */
   port?: number;
+  /** Load Alliance Lens as an installed extension (a link to this clone in the extensions folder) rather than as the
+   * extension under development, whose window VS Code titles "[Extension Development Host]" whatever the settings
+   * say. Open the workbench with extensionDevelopment: false then. */
+  installExtension?: boolean;
 }
 
 export interface WorkbenchUrlOptions {
@@ -106,6 +110,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = path.join(scratch, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  if (options.installExtension) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    // A junction on Windows needs no administrator; elsewhere the type is ignored.
+    fs.symlinkSync(repoRoot, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'junction');
+  }
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   // Otherwise code-server writes (and reads) ~/.config/code-server/config.yaml.
   const configFile = path.join(scratch, 'config.yaml');

@@ -15,6 +15,8 @@ export interface WorkbenchOptions {
   /** Names the log files; defaults to "e2e". */
   name?: string;
   viewport?: { width: number; height: number };
+  /** Alliance Lens installed, as `npm start` loads it, rather than as the extension under development. */
+  installed?: boolean;
 }
 
 const UI_TIMEOUT_MS = 30_000;
@@ -35,12 +37,12 @@ export class Workbench {
   }
 
   static async start(options: WorkbenchOptions): Promise<Workbench> {
-    const server = await startCodeServer({ name: options.name ?? 'e2e', settings: options.settings });
+    const server = await startCodeServer({ name: options.name ?? 'e2e', settings: options.settings, installExtension: options.installed });
     let browser: RunningBrowser | undefined;
     try {
       browser = await launchBrowser(options.viewport);
       const workbench = new Workbench(server, browser);
-      await browser.page.goto(server.workbenchUrl({ folder: options.folder }));
+      await browser.page.goto(server.workbenchUrl({ folder: options.folder, extensionDevelopment: !options.installed }));
       await workbench.waitUntilReady();
       return workbench;
     } catch (error) {
@@ -158,11 +160,11 @@ export class Workbench {
     return (await body.boundingBox()) ?? undefined;
   }
 
-  /** Saves a PNG of the whole workbench to test-results/NAME.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /** Saves a PNG of the whole workbench (or of `clip`, in page pixels) to test-results/NAME.png and returns its path. */
+  async screenshot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
     fs.mkdirSync(testResultsDir, { recursive: true });
     const file = path.join(testResultsDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await this.page.screenshot({ path: file, ...(clip ? { clip } : {}) });
     return file;
   }
 

@@ -58,7 +58,9 @@ export async function run(): Promise<void> {
   // ALLIANCE_LENS_GREP runs only the tests whose full title matches, e.g. while working on one feature.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: !resultsFile, timeout: 30_000, grep: process.env.ALLIANCE_LENS_GREP || undefined });
   try {
-    for (const file of testFiles(__dirname)) mocha.addFile(file);
+    // ALLIANCE_LENS_ONLY=deidentify,review runs only the files whose names contain one of the words (while working on them).
+    const only = process.env.ALLIANCE_LENS_ONLY?.split(',').map((word) => word.trim()).filter(Boolean) ?? [];
+    for (const file of testFiles(__dirname)) if (only.length === 0 || only.some((word) => path.basename(file).includes(word))) mocha.addFile(file);
     const started = Date.now();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

@@ -97,7 +97,11 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     if (token.capitalised || !isOrdinaryWord(token.lower)) return { category: 'name', source: 'known', person };
     return null;
   }
-  if (context.lowerCaseText && !token.capitalised) return classifyLowerCase(token, previous, text);
+  if (context.lowerCaseText && !token.capitalised) return classifyLowerCase(token, previous, next, text);
+  // A name the speech recogniser or the typist left in lower case in otherwise capitalised text: "i talked to maria".
+  if (!token.capitalised && token.core.length > 2 && isKnownFirstName(token.lower) && !isOrdinaryWord(token.lower) && !isNeverIdentifying(token.lower)) {
+    return { category: 'name', source: 'lexicon-lower' };
+  }
   if (!token.capitalised || token.core.length < 2 || isNeverIdentifying(token.lower) || isAcronym(token.core) || isDisfluency(token.lower)) return null;
   const afterTitle = previous !== null && isTitle(previous, text);
   if (afterTitle) return { category: 'name', source: 'title' };
@@ -124,11 +128,27 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
   return null;
 }
 
-/** Without capitals only the lexicons and titles can tell: a listed name or place that is no ordinary word. */
-function classifyLowerCase(token: Token, previous: Token | null, text: string): Kind | null {
+/** Verbs of what a person said or did that, after a word in lower-case text, make the word a person: "rob said",
+ * "nkechi came round". Fewer than ACTION_AFTER_NAME: "and", "has", "got" follow things as often as people. */
+const SPOKE_OR_CAME = new Set(['said', 'says', 'told', 'tells', 'asked', 'asks', 'texted', 'texts', 'messaged', 'rang', 'came', 'comes',
+  'reckons', 'thinks', 'offered', 'promised', 'keeps', 'wants', 'wanted', 'drove', 'visited', 'hugged', 'shouted', 'yelled', 'cried',
+  'would']);
+
+/** Before a word, these make it a thing, not a person: "the bill came", "from work offered". */
+const THING_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its',
+  'some', 'no', 'every', 'each', 'any', 'which', 'what', 'whose', 'from', 'at', 'in', 'of', 'for', 'on', 'by', 'after', 'before',
+  'about', 'into', 'than']);
+
+/** Without capitals only the lexicons, titles and what follows can tell: a listed name or place that is no ordinary
+ * word, or a word no dictionary knows (or a name that is also a word) followed by what a person said or did. */
+function classifyLowerCase(token: Token, previous: Token | null, next: Token | null, text: string): Kind | null {
   if (token.core.length < 2 || isNeverIdentifying(token.lower)) return null;
   if (previous !== null && TITLES.has(previous.lower) && !TITLES_ONLY_CAPITALISED.has(previous.lower) && isTitle(previous, text)) {
     return { category: 'name', source: 'title' };
+  }
+  if (next && SPOKE_OR_CAME.has(next.lower) && onlySpaceBetween(text, token.end, next.start) && !(previous && THING_BEFORE.has(previous.lower))
+    && !TITLES.has(token.lower) && (!isKnownWord(token.lower) || (isOrdinaryWord(token.lower) && nameLikeWord(token.lower) && isListedName(token.lower)))) {
+    return { category: 'name', source: 'lower-case-verb' };
   }
   if (isOrdinaryWord(token.lower)) return null;
   if (placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };

@@ -8,6 +8,7 @@ import { shiftDate } from './dates';
 import { detectIdentifiers } from './detect';
 import { isNeverIdentifying, TITLES } from './lexicon';
 import { Pseudonyms, type KeyFile } from './key';
+import { knownNameVariants } from './nicknames';
 
 export interface DeidentifyOptions {
   fileName?: string;
@@ -74,11 +75,16 @@ export class Deidentifier {
       if (person.label) this.labels.push({ text: person.label, person: person.id });
       for (const word of person.words) if (!this.known.has(word)) this.known.set(word, person.id);
     }
+    // Nicknames after every declared word, so they never take a word that belongs to someone else: the client
+    // Robert is also Bob, unless a speaker is called Bob.
+    for (const person of people) {
+      for (const word of person.words) for (const variant of knownNameVariants(word)) if (!this.known.has(variant)) this.known.set(variant, person.id);
+    }
     for (const name of options.names ?? []) {
       const words = nameWords(name);
       if (words.length === 0) continue;
       const id = `named:${words.join(' ')}`;
-      for (const word of words) if (!this.known.has(word)) this.known.set(word, id);
+      for (const word of [...words, ...words.flatMap(knownNameVariants)]) if (!this.known.has(word)) this.known.set(word, id);
     }
   }
 

@@ -1,7 +1,7 @@
 // The alliance index: one transparent, linear formula over the session's components. Its weights live in one
 // table (ALLIANCE_INDEX) that both computes the index and prints its explanation, so the two cannot drift apart.
-import type { RuptureEvent } from '../types';
-import { roundTo, type SessionCounts } from './counts';
+import type { AnalysedUtterance, RuptureEvent } from '../types';
+import { countSession, roundTo, type SessionCounts } from './counts';
 
 export interface IndexComponents {
   /** Reflections (simple + complex) per therapist utterance. */
@@ -98,10 +98,45 @@ export function indexComponents(counts: SessionCounts, ruptures: readonly Ruptur
   };
 }
 
+/** One weighted term of one session's index: the component's value and the points it adds (negative: takes). */
+export interface IndexContribution {
+  component: keyof IndexComponents;
+  label: string;
+  value: number;
+  weight: number;
+  points: number;
+}
+
+/** How one session's index came about, term by term, for "How is it computed?". */
+export interface IndexBreakdown {
+  base: number;
+  contributions: IndexContribution[];
+  /** base + every term's points, before clamping. */
+  raw: number;
+  /** The index: raw clamped to min..max, rounded to one decimal. */
+  index: number;
+  min: number;
+  max: number;
+}
+
+export function explainIndex(components: IndexComponents, formula: IndexFormula = ALLIANCE_INDEX): IndexBreakdown {
+  const contributions = formula.terms.map((term) => ({
+    component: term.component, label: term.label, value: components[term.component], weight: term.weight,
+    points: term.weight * components[term.component],
+  }));
+  const raw = contributions.reduce((sum, contribution) => sum + contribution.points, formula.base);
+  const index = roundTo(Math.min(formula.max, Math.max(formula.min, raw)), 1);
+  return { base: formula.base, contributions, raw, index, min: formula.min, max: formula.max };
+}
+
+/** This session's index term by term: what "How is it computed?" lists above the formula. */
+export function sessionIndexBreakdown(utterances: readonly AnalysedUtterance[], ruptures: readonly RuptureEvent[]): IndexBreakdown {
+  return explainIndex(indexComponents(countSession(utterances), ruptures));
+}
+
 /** The index (rounded to one decimal) of the given components under the formula. */
 export function allianceIndexOf(components: IndexComponents, formula: IndexFormula = ALLIANCE_INDEX): number {
-  const raw = formula.terms.reduce((sum, term) => sum + term.weight * components[term.component], formula.base);
-  return roundTo(Math.min(formula.max, Math.max(formula.min, raw)), 1);
+  return explainIndex(components, formula).index;
 }
 
 /** The formula in plain words, one term a line, for `alliance-lens explain-index`, the README and the tooltip. */

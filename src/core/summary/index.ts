@@ -8,8 +8,8 @@ import { linkRuptures, type RepairMoveDetector } from './ruptures';
 import { buildTimeline } from './timeline';
 
 export { topMoments, type Moment } from './moments';
-export { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, indexComponents } from './alliance-index';
-export type { IndexComponents, IndexFormula, IndexTerm } from './alliance-index';
+export { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, explainIndex, indexComponents, sessionIndexBreakdown } from './alliance-index';
+export type { IndexBreakdown, IndexComponents, IndexContribution, IndexFormula, IndexTerm } from './alliance-index';
 export { MITI_BANDS, bandOf } from './bands';
 export { REPAIR_MOVES } from './repair-move-list';
 export type { RepairMoveDetector } from './ruptures';

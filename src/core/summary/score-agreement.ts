@@ -90,6 +90,12 @@ export function agreementText(id: SessionScoreId): string {
   return icc === null ? 'not measured' : `ICC ${icc.toFixed(2)}`;
 }
 
+/** "agrees with experts ICC 0.40": the one line the panel shows under an estimated score; estimateNote is its
+ * tooltip. */
+export function estimateBrief(id: SessionScoreId): string {
+  return `agrees with experts ${agreementText(id)}`;
+}
+
 /** "Estimate, not graded: agrees with expert coders at ICC 0.40 …", beside every score that is not trusted. Short,
  * because it stands beside each such score; the README section it points to says how it was measured. */
 export function estimateNote(id: SessionScoreId): string {

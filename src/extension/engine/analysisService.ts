@@ -49,6 +49,8 @@ export interface EngineHelpers {
   describeRule(ruleId: string): RuleDescription | undefined;
   topMoments: typeof Core.topMoments;
   allianceIndexFormula: string;
+  /** This session's index term by term. */
+  indexBreakdown: typeof Core.sessionIndexBreakdown;
   ruleErrors: readonly RuleError[];
 }
 
@@ -114,6 +116,7 @@ export class InProcessAnalysisService implements AnalysisService {
       describeRule: (ruleId) => describer.describeRule(ruleId),
       topMoments: core.topMoments,
       allianceIndexFormula: core.ALLIANCE_INDEX_FORMULA,
+      indexBreakdown: core.sessionIndexBreakdown,
       ruleErrors: describer.ruleErrors,
     };
   }

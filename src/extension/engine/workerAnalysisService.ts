@@ -5,7 +5,7 @@
 // threads are unavailable or the worker dies, everything falls back to the in-process service rather than stopping.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { ALLIANCE_INDEX_FORMULA, codeName, topMoments, type Analysis, type RuleDescription, type RuleError } from '../../core';
+import { ALLIANCE_INDEX_FORMULA, codeName, sessionIndexBreakdown, topMoments, type Analysis, type RuleDescription, type RuleError } from '../../core';
 import { AnalysisCancelledError, AnalysisTimeoutError, InProcessAnalysisService, type AnalysisService, type DocumentText, type EngineConfiguration, type EngineHelpers, type PreliminaryListener } from './analysisService';
 import type { WorkerAnswer, WorkerReply, WorkerRequest } from './analysisWorkerProtocol';
 
@@ -167,7 +167,7 @@ export class WorkerAnalysisService implements AnalysisService {
     if (!this.started()) return this.inProcess.helpers();
     const answer = await this.ask({ type: 'ruleErrors' });
     const ruleErrors: RuleError[] = 'ruleErrors' in answer ? answer.ruleErrors : [];
-    return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, ruleErrors };
+    return { codeName, describeRule: (ruleId) => this.rules.get(ruleId), topMoments, allianceIndexFormula: ALLIANCE_INDEX_FORMULA, indexBreakdown: sessionIndexBreakdown, ruleErrors };
   }
 
   configure(configuration: EngineConfiguration): void {

@@ -1,6 +1,7 @@
 // Turns an Analysis into what the Summary panel shows. Pure, so every number on the panel is unit-tested.
 import { describeThresholds } from '../../core/summary/bands';
-import { bandIsTrusted, estimateNote, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
+import { bandIsTrusted, estimateBrief, estimateNote, type ScoreTrust, type SessionScoreId } from '../../core/summary/score-agreement';
+import type { IndexBreakdown } from '../../core/summary/alliance-index';
 import type { Analysis } from '../../core/types';
 import type { EngineHelpers } from '../engine/analysisService';
 import type { SummaryModel } from '../../shared/protocol';
@@ -23,6 +24,20 @@ function shorten(text: string): string {
 }
 
 
+/** Components as the formula reads them, two decimals, signed where they can go below zero. */
+function indexParts(breakdown: IndexBreakdown): NonNullable<SummaryModel['allianceIndexParts']> {
+  const tenth = (value: number) => Math.round(value * 10) / 10 || 0;
+  return {
+    base: breakdown.base,
+    terms: breakdown.contributions.map(({ label, value, weight, points }) => ({
+      label, weight, points: tenth(points), value: (Math.round(value * 100) / 100 || 0).toFixed(2),
+    })),
+    raw: tenth(breakdown.raw),
+    min: breakdown.min,
+    max: breakdown.max,
+  };
+}
+
 export function fileBaseName(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts[parts.length - 1] || file;
@@ -31,11 +46,11 @@ export function fileBaseName(file: string): string {
 /** `trusted` says which scores agree with experts well enough to carry a band (the measured table, unless a test
  * says otherwise); the others are marked as estimates. */
 export function buildSummaryModel(
-  analysis: Analysis, helpers: Pick<EngineHelpers, 'topMoments' | 'allianceIndexFormula'>, trusted: ScoreTrust = bandIsTrusted,
+  analysis: Analysis, helpers: Pick<EngineHelpers, 'topMoments' | 'allianceIndexFormula' | 'indexBreakdown'>, trusted: ScoreTrust = bandIsTrusted,
 ): SummaryModel {
   const { summary } = analysis;
   const bandIf = <T>(id: SessionScoreId, band: T | null | undefined) => (trusted(id) ? band ?? null : null);
-  const estimateIf = (id: SessionScoreId) => (trusted(id) ? null : estimateNote(id));
+  const estimateIf = (id: SessionScoreId) => (trusted(id) ? { estimate: null, estimateBrief: null } : { estimate: estimateNote(id), estimateBrief: estimateBrief(id) });
   const moments = helpers.topMoments(analysis.utterances, MOMENTS_PER_STANCE);
   const toMoment = (moment: { utteranceIndex: number; line: number; text: string }) =>
     ({ utteranceIndex: moment.utteranceIndex, line: moment.line, text: shorten(moment.text) });
@@ -45,20 +60,21 @@ export function buildSummaryModel(
     speakers: analysis.speakers.map(({ label, role, turns, words }) => ({ label, role, turns, words })),
     allianceIndex: Math.round(summary.allianceIndex),
     allianceIndexFormula: helpers.allianceIndexFormula,
+    allianceIndexParts: indexParts(helpers.indexBreakdown(analysis.utterances, summary.ruptureEvents ?? [])),
     scores: [
       {
         id: 'reflectionToQuestion', name: 'Reflection-to-question ratio', value: formatRatio(summary.reflectionToQuestion),
         band: bandIf('reflectionToQuestion', summary.bands?.reflectionToQuestion),
-        thresholds: `MITI 4.2.1: ${describeThresholds('reflectionToQuestion')}`, estimate: estimateIf('reflectionToQuestion'),
+        thresholds: `MITI 4.2.1: ${describeThresholds('reflectionToQuestion')}`, ...estimateIf('reflectionToQuestion'),
       },
       {
         id: 'percentComplexReflections', name: 'Complex reflections', value: formatPercent(summary.percentComplexReflections),
         band: bandIf('percentComplexReflections', summary.bands?.percentComplexReflections),
-        thresholds: `MITI 4.2.1: ${describeThresholds('percentComplexReflections')}`, estimate: estimateIf('percentComplexReflections'),
+        thresholds: `MITI 4.2.1: ${describeThresholds('percentComplexReflections')}`, ...estimateIf('percentComplexReflections'),
       },
       {
         id: 'percentOpenQuestions', name: 'Open questions', value: formatPercent(summary.percentOpenQuestions),
-        band: null, thresholds: 'share of all questions (no MITI 4.2.1 band)', estimate: estimateIf('percentOpenQuestions'),
+        band: null, thresholds: 'share of all questions (no MITI 4.2.1 band)', ...estimateIf('percentOpenQuestions'),
       },
     ],
     talk: { therapistWords: summary.therapistWords, clientWords: summary.clientWords, clientTalkShare: summary.clientTalkShare },

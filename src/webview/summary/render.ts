@@ -47,15 +47,40 @@ function renderSpeakers(summary: SummaryModel, send: Send): HTMLElement {
     h('tbody', {}, ...rows)));
 }
 
+/** "+16.7", "−8.3", "0": points as the table adds them up. */
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0';
+}
+
+/** This session's index term by term: start, each component's value × weight = points, the sum and any clamp. */
+function renderIndexParts(parts: NonNullable<SummaryModel['allianceIndexParts']>, index: number): HTMLElement {
+  const row = (label: string, value: string, weight: string, points: string, className = '') => h('tr', { class: className },
+    h('th', { scope: 'row' }, label), h('td', { class: 'num' }, value), h('td', { class: 'num muted' }, weight), h('td', { class: 'num' }, points));
+  const clamped = parts.raw < parts.min || parts.raw > parts.max;
+  return h('table', { class: 'index-parts' },
+    h('caption', { class: 'muted small' }, 'This session'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Component'), h('th', { scope: 'col', class: 'num' }, 'Value'),
+      h('th', { scope: 'col', class: 'num' }, 'Weight'), h('th', { scope: 'col', class: 'num' }, 'Points'))),
+    h('tbody', {},
+      row('Start', '', '', String(parts.base)),
+      // A no-break space keeps "× −100" on one line in a narrow side bar.
+      ...parts.terms.map((term) => row(term.label, term.value.replace('-', '−'), `×\u00a0${signed(term.weight)}`, signed(term.points)))),
+    h('tfoot', {},
+      row(clamped ? `Sum, kept within ${parts.min}–${parts.max}` : 'Sum', '', '', clamped ? `${parts.raw} → ${index}` : String(index), 'total')));
+}
+
 function renderIndex(summary: SummaryModel): HTMLElement {
   const value = summary.allianceIndex;
+  const parts = summary.allianceIndexParts;
   return h('div', { class: 'index', title: summary.allianceIndexFormula },
     h('div', { class: 'index-value', 'aria-label': `Alliance index ${value} out of 100` }, String(value)),
     h('div', { class: 'index-label' }, 'Alliance index (0–100)'),
     svg('svg', { class: 'bar meter', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true' },
       svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 6 }),
       svg('rect', { class: 'fill-index', x: 0, y: 0, width: Math.max(0, Math.min(100, value)), height: 6 })),
-    h('details', { class: 'formula' }, h('summary', {}, 'How is it computed?'), h('p', {}, summary.allianceIndexFormula)));
+    h('details', { class: 'formula' }, h('summary', {}, 'How is it computed?'),
+      parts ? renderIndexParts(parts, value) : null,
+      h('p', {}, summary.allianceIndexFormula)));
 }
 
 function bandMark(score: SummaryModel['scores'][number]): HTMLElement {
@@ -68,7 +93,8 @@ function renderScores(summary: SummaryModel, send: Send): HTMLElement {
   const rows = summary.scores.map((score) => h('tr', {},
     h('th', { scope: 'row' }, score.name,
       h('div', { class: 'muted small' }, score.thresholds),
-      score.estimate ? h('div', { class: 'muted small estimate-note' }, score.estimate) : null),
+      // One short line; the full explanation is its tooltip, and "How good is the coding?" opens the README.
+      score.estimate ? h('div', { class: 'muted small estimate-note', title: score.estimate }, `estimate · ${score.estimateBrief ?? score.estimate}`) : null),
     h('td', { class: 'num value' }, score.value ?? 'n/a'),
     h('td', { class: 'band-cell' }, bandMark(score))));
   const estimated = summary.scores.some((score) => score.estimate);
@@ -103,21 +129,61 @@ function renderTalk(summary: SummaryModel): HTMLElement {
       { name: 'Directive', value: summary.balance.directive, className: 'fill-directive' }));
 }
 
+/** The segment whose lines hold `line`, or -1. */
+function segmentAt(segments: SummaryModel['timeline'], line: number): number {
+  return segments.findIndex((segment) => segment.startLine <= line && line <= segment.endLine);
+}
+
+const BARS_HEIGHT = 60;
+const MARK_Y = 63;
+const MARK_HEIGHT = 4;
+const ARC_DEPTH = 12;
+
+/** Under the bars: a purple mark where a client rupture falls, a green one where the therapist repaired it, and an
+ * arc from one to the other, so a rupture and its repair read as one movement. */
+function ruptureMarks(summary: SummaryModel, width: number): SVGElement[] {
+  const marks: SVGElement[] = [];
+  for (const rupture of summary.ruptures) {
+    const at = segmentAt(summary.timeline, rupture.line);
+    if (at < 0) continue;
+    const x = at * width + width * 0.15;
+    marks.push(svg('rect', { class: `mark-rupture status-mark-${rupture.status}`, x, y: MARK_Y, width: width * 0.7, height: MARK_HEIGHT }));
+    const repairedAt = rupture.status === 'repaired' && rupture.responseLine !== null ? segmentAt(summary.timeline, rupture.responseLine) : -1;
+    if (repairedAt < 0) continue;
+    const x2 = repairedAt * width + width * 0.15;
+    marks.push(svg('rect', { class: 'mark-repair', x: x2, y: MARK_Y, width: width * 0.7, height: MARK_HEIGHT }));
+    if (repairedAt !== at) {
+      const from = at * width + width / 2;
+      const to = repairedAt * width + width / 2;
+      const bottom = MARK_Y + MARK_HEIGHT;
+      marks.push(svg('path', { class: 'repair-arc', d: `M ${from} ${bottom} C ${from} ${bottom + ARC_DEPTH} ${to} ${bottom + ARC_DEPTH} ${to} ${bottom}` }));
+    }
+  }
+  return marks;
+}
+
 function renderTimeline(summary: SummaryModel, send: Send): HTMLElement {
   const segments = summary.timeline;
   if (segments.length === 0) return section('Timeline', 'timeline', h('p', { class: 'muted' }, 'Too short for a timeline.'));
   const width = 100 / segments.length;
   const maxCount = Math.max(1, ...segments.map((segment) => Math.max(segment.collaborative, segment.directive)));
-  const height = 60;
-  const chart = svg('svg', { class: 'timeline', viewBox: `0 0 100 ${height}`, preserveAspectRatio: 'none', role: 'group', 'aria-label': 'Session timeline; each segment is a button that reveals its lines' },
+  const height = BARS_HEIGHT;
+  const marked = summary.ruptures.length > 0;
+  const totalHeight = marked ? MARK_Y + MARK_HEIGHT + ARC_DEPTH : height;
+  const chart = svg('svg', { class: `timeline${marked ? ' marked' : ''}`, viewBox: `0 0 100 ${totalHeight}`, preserveAspectRatio: 'none', role: 'group', 'aria-label': 'Session timeline; each segment is a button that reveals its lines' },
     ...segments.map((segment, index) => {
       const x = index * width;
       const collaborativeHeight = (segment.collaborative / maxCount) * (height / 2 - 4);
       const directiveHeight = (segment.directive / maxCount) * (height / 2 - 4);
-      const label = `Lines ${segment.startLine}–${segment.endLine}: ${segment.collaborative} collaborative, ${segment.directive} directive, index ${Math.round(segment.allianceIndex)}`;
+      const ruptures = summary.ruptures.filter((rupture) => segment.startLine <= rupture.line && rupture.line <= segment.endLine).length;
+      const repairs = summary.ruptures.filter((rupture) => rupture.status === 'repaired' && rupture.responseLine !== null
+        && segment.startLine <= rupture.responseLine && rupture.responseLine <= segment.endLine).length;
+      const events = [ruptures ? `${ruptures} rupture${ruptures > 1 ? 's' : ''}` : '', repairs ? `${repairs} repair${repairs > 1 ? 's' : ''}` : ''].filter(Boolean);
+      const label = `Lines ${segment.startLine}–${segment.endLine}: ${segment.collaborative} collaborative, ${segment.directive} directive, `
+        + `${events.length ? `${events.join(', ')}, ` : ''}index ${Math.round(segment.allianceIndex)}`;
       const group = svg('g', { class: 'segment', role: 'button', tabindex: 0, 'aria-label': label },
         svg('title', {}, label),
-        svg('rect', { class: 'segment-hit', x, y: 0, width, height }),
+        svg('rect', { class: 'segment-hit', x, y: 0, width, height: totalHeight }),
         svg('rect', { class: 'fill-collaborative', x: x + width * 0.15, y: height / 2 - collaborativeHeight, width: width * 0.7, height: collaborativeHeight }),
         svg('rect', { class: 'fill-directive', x: x + width * 0.15, y: height / 2, width: width * 0.7, height: directiveHeight }));
       const reveal = () => send({ type: 'revealLines', startLine: segment.startLine, endLine: segment.endLine });
@@ -131,9 +197,12 @@ function renderTimeline(summary: SummaryModel, send: Send): HTMLElement {
       });
       return group;
     }),
-    svg('line', { class: 'axis', x1: 0, x2: 100, y1: height / 2, y2: height / 2 }));
-  return section('Timeline', 'timeline', chart,
-    h('p', { class: 'muted small' }, 'Collaborative above the line, directive below. Click a segment to reveal its lines.'));
+    svg('line', { class: 'axis', x1: 0, x2: 100, y1: height / 2, y2: height / 2 }),
+    ...ruptureMarks(summary, width));
+  const legend = marked
+    ? 'Collaborative above the line, directive below; purple marks a rupture, green its repair. Click a segment to reveal its lines.'
+    : 'Collaborative above the line, directive below. Click a segment to reveal its lines.';
+  return section('Timeline', 'timeline', chart, h('p', { class: 'muted small' }, legend));
 }
 
 function renderRuptures(summary: SummaryModel, send: Send): HTMLElement {

@@ -160,6 +160,46 @@ describe('de-identification', () => {
   });
 });
 
+describe('de-identification: nicknames and lower-case names', () => {
+  it('gives a declared person\'s nicknames the same stand-in as the name: Robert is Bob, Bobby and Robbie', () => {
+    const text = [
+      '---', 'therapist: Dr. Amara Lindqvist', 'client: Robert Haldane', '---',
+      'Dr. Amara Lindqvist: What do people call you, Robert?',
+      'Robert Haldane: Bob. My wife says Bobby, my mum Robbie. Will you call me Bob?',
+      'Dr. Amara Lindqvist: Bob it is. Don\'t worry.',
+    ].join('\n');
+    const result = deidentify(text);
+    assert.ok(result.text.includes('Client: Client. My wife says Client, my mum Client. Will you call me Client?'), result.text);
+    // Everyday words that are also nicknames stay words: "Will" (of William) and "Don" (of Donald) open sentences.
+    assert.ok(result.text.includes('Therapist: Client it is. Don\'t worry.'), result.text);
+  });
+
+  it('does not give a nickname to a declared person when another speaker goes by it', () => {
+    const text = ['Robert Haldane: I saw Bob today.', 'Bob Okoye: Hello Robert.', 'Robert Haldane: Hi Bob.', 'Bob Okoye: Yes.'].join('\n');
+    const result = deidentify(text);
+    const bob = result.replacements.filter((replacement) => replacement.original === 'Bob').map((replacement) => replacement.replacement);
+    const robert = result.replacements.find((replacement) => replacement.original === 'Robert')?.replacement;
+    assert.ok(bob.length >= 2 && robert);
+    assert.ok(bob.every((replacement) => replacement !== robert), JSON.stringify(result.replacements));
+  });
+
+  it('finds a given name left in lower case in capitalised text, and leaves ordinary words', () => {
+    const result = deidentify(['T: How was the week?', 'C: Honestly, i talked to maria yesterday and she said it would pass.', 'T: Okay.', 'C: Yes.'].join('\n'));
+    assert.deepStrictEqual(result.replacements.filter((replacement) => replacement.category === 'name').map((replacement) => replacement.original), ['maria']);
+  });
+
+  it('in lower-case speech-to-text, takes an unknown word or a name-word before "said" or "came" as a person, not a thing', () => {
+    const lines = [
+      'speaker 1: so how have you been since we last spoke about the move and the job and everything else going on',
+      'speaker 2: okay i guess adaeze came round on sunday and rob said he would help with the van so that was good',
+      'speaker 1: and the bill came through for the flat as well did it',
+      'speaker 2: yeah the bill came and the work said nothing about it which is fine i think',
+    ];
+    const found = deidentify(lines.join('\n')).replacements.filter((replacement) => replacement.category === 'name').map((replacement) => replacement.original);
+    assert.deepStrictEqual(found, ['adaeze', 'rob']);
+  });
+});
+
 describe('alliance-lens deidentify', () => {
   before(ensureBuiltCli);
   const session = '---\nclient: Noor Rahimi\n---\nT: Hi Noor, how was the 3rd of May?\nNoor Rahimi: Fine. Call 020 7946 0958.\nT: Good.\nNoor Rahimi: Yes.\n';

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, indexComponents, type IndexComponents, type IndexFormula } from '../../../src/core/summary';
+import { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, explainIndex, indexComponents, sessionIndexBreakdown, type IndexComponents, type IndexFormula } from '../../../src/core/summary';
+import { emptyParsed, summarizeSession, supervisionSession } from './fixture';
 import { emptyCounts } from '../../../src/core/summary/counts';
 import type { RuptureEvent } from '../../../src/core/types';
 
@@ -30,6 +31,29 @@ describe('summary: alliance index formula', () => {
     // 50 − 80 × 1 − 5 × 2 = −40 → 0; 50 + 100 × 1 = 150 → 100
     assert.strictEqual(allianceIndexOf({ ...zero, directive: 1, unrepairedRuptures: 2 }, toyFormula), 0);
     assert.strictEqual(allianceIndexOf({ ...zero, reflections: 1 }, toyFormula), 100);
+  });
+
+  it('lists each term\'s value and points, which add up to the index', () => {
+    const breakdown = explainIndex({ ...zero, reflections: 0.25, directive: 0.1, unrepairedRuptures: 1 }, toyFormula);
+    assert.deepStrictEqual(breakdown.contributions.map(({ component, value, weight, points }) => [component, value, weight, points]), [
+      ['reflections', 0.25, 100, 25],
+      ['directive', 0.1, -80, -8],
+      ['unrepairedRuptures', 1, -5, -5],
+    ]);
+    assert.deepStrictEqual([breakdown.base, breakdown.raw, breakdown.index], [50, 62, 62]);
+    // Over the top: the raw sum is kept, the index is clamped.
+    const high = explainIndex({ ...zero, reflections: 1 }, toyFormula);
+    assert.deepStrictEqual([high.raw, high.index], [150, 100]);
+  });
+
+  it('breaks down a whole session into the index its summary reports', () => {
+    const summary = summarizeSession(emptyParsed, supervisionSession);
+    const breakdown = sessionIndexBreakdown(supervisionSession, summary.ruptureEvents);
+    assert.strictEqual(breakdown.index, summary.allianceIndex);
+    assert.deepStrictEqual(breakdown.contributions.map((term) => term.component), ALLIANCE_INDEX.terms.map((term) => term.component));
+    // Two reflections in six therapist turns, at 50 points each: 16.7 points.
+    const reflections = breakdown.contributions.find((term) => term.component === 'reflections');
+    assert.strictEqual(Math.round((reflections?.points ?? 0) * 10) / 10, 16.7);
   });
 
   it('scores all-zero components at the base', () => {

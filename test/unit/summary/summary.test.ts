@@ -67,29 +67,29 @@ describe('summary: session metrics on a hand-coded session', () => {
     assert.strictEqual(summary.allianceIndex, 53.5);
   });
 
-  it('cuts a timestamp-free session into ten slices of utterances that tile the lines', () => {
-    // 12 utterances into 10 slices: boundaries floor(k × 12 / 10) = 0 1 2 3 4 6 7 8 9 10 12,
-    // so slices 5 (lines 5–6) and 10 (lines 11–12) hold two utterances.
+  it('goes exchange by exchange through a short timestamp-free session, tiling the lines', () => {
+    // 12 utterances, a therapist turn and its reply six times: one slice each exchange.
     assert.deepStrictEqual(summary.timeline.map((segment) => [segment.startLine, segment.endLine]),
-      [[1, 1], [2, 2], [3, 3], [4, 4], [5, 6], [7, 7], [8, 8], [9, 9], [10, 10], [11, 12]]);
-    assert.deepStrictEqual(summary.timeline.map((segment) => segment.directive), [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]); // line 7
-    assert.deepStrictEqual(summary.timeline.map((segment) => segment.collaborative), [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]); // line 11
+      [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]]);
+    assert.deepStrictEqual(summary.timeline.map((segment) => segment.directive), [0, 0, 0, 1, 0, 0]); // line 7
+    assert.deepStrictEqual(summary.timeline.map((segment) => segment.collaborative), [0, 0, 0, 0, 0, 1]); // line 11
   });
 
   it('scores each slice with the same formula on the slice alone', () => {
-    const slices: [segment: number, from: number, to: number][] = [[0, 0, 1], [4, 4, 6], [5, 6, 7], [9, 10, 12]];
+    const slices: [segment: number, from: number, to: number][] = [[0, 0, 2], [2, 4, 6], [3, 6, 8], [5, 10, 12]];
     for (const [segment, from, to] of slices) {
       assert.strictEqual(summary.timeline[segment].allianceIndex,
         allianceIndexOf(indexComponents(countSession(utterances.slice(from, to)), [])), `slice ${segment + 1}`);
     }
     // By hand, with the calibrated weights:
-    // slice 1 (line 1): a lone open question, 5 therapist words, none from the client: 45 + 50 × (0 − 0.5) = 20.
-    // slice 5 (lines 5–6): a simple reflection (5 words) and sustain talk (8 words):
+    // slice 1 (lines 1–2): an open question (5 words) and a neutral reply (7 words): 45 + 50 × (7/12 − 0.5) = 49.17 → 49.2.
+    // slice 3 (lines 5–6): a simple reflection (5 words) and sustain talk (8 words):
     //   45 + 50 × 1 + 50 × (8/13 − 0.5) + 20 × (0 − 1)/1 = 45 + 50 + 5.769 − 20 = 80.769 → 80.8.
-    // slice 6 (line 7): directive advice alone: 45 − 100 − 100 + 50 × (0 − 0.5) = −180 → clamped to 0.
-    // slice 10 (lines 11–12): a collaborative question (8 words) and change talk (7 words):
+    // slice 4 (lines 7–8): directive advice (7 words) and "Whatever." (1 word):
+    //   45 − 100 − 100 + 50 × (1/8 − 0.5) = −173.75 → clamped to 0.
+    // slice 6 (lines 11–12): a collaborative question (8 words) and change talk (7 words):
     //   45 + 100 × 1 + 50 × (7/15 − 0.5) + 20 × 1 = 45 + 100 − 1.667 + 20 = 163.3 → clamped to 100.
-    assert.deepStrictEqual([0, 4, 5, 9].map((segment) => summary.timeline[segment].allianceIndex), [20, 80.8, 0, 100]);
+    assert.deepStrictEqual([0, 2, 3, 5].map((segment) => summary.timeline[segment].allianceIndex), [49.2, 80.8, 0, 100]);
   });
 });
 
