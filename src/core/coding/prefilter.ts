@@ -120,9 +120,32 @@ export function wordsOfSentence(terms: readonly PrefilterTerm[]): Set<string> {
 
 function couldMatch(need: PatternNeeds, words: ReadonlySet<string>, terms: readonly PrefilterTerm[]): boolean {
   for (const alternatives of need.requirements) {
-    if (!alternatives.some((needed) => needed.every((word) => words.has(word)))) return false;
+    let met = false;
+    for (const needed of alternatives) {
+      let all = true;
+      for (const word of needed) {
+        if (!words.has(word)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        met = true;
+        break;
+      }
+    }
+    if (!met) return false;
   }
-  for (const method of need.methods) if (!terms.some((term) => method(term))) return false;
+  for (const method of need.methods) {
+    let found = false;
+    for (const term of terms) {
+      if (method(term)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
   return true;
 }
 
@@ -135,15 +158,18 @@ export interface Candidate {
 /** The patterns that might match somewhere in these sentences, in pattern order. */
 export function candidates(index: PatternIndex, documents: readonly (readonly PrefilterTerm[])[]): Candidate[] {
   const vocabularies = documents.map(wordsOfSentence);
-  const considered = new Set<number>(index.always);
+  // Marks rather than a set to sort: a few hundred bytes, read in pattern order.
+  const considered = new Uint8Array(index.needs.length);
+  for (const pattern of index.always) considered[pattern] = 1;
   for (const words of vocabularies) {
     for (const word of words) {
       const patterns = index.byWord.get(word);
-      if (patterns) for (const pattern of patterns) considered.add(pattern);
+      if (patterns) for (const pattern of patterns) considered[pattern] = 1;
     }
   }
   const result: Candidate[] = [];
-  for (const pattern of [...considered].sort((a, b) => a - b)) {
+  for (let pattern = 0; pattern < considered.length; pattern++) {
+    if (!considered[pattern]) continue;
     const need = index.needs[pattern];
     const sentences: number[] = [];
     for (let n = 0; n < documents.length; n++) if (couldMatch(need, vocabularies[n], documents[n])) sentences.push(n);
