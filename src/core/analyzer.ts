@@ -44,9 +44,11 @@ export function textOffsetToFile(spans: readonly TextSpan[], textOffset: number,
 
 export class Analyzer {
   private readonly coder: Coder;
-  /** Keyed by rule-set version, role, context and text, so an edit re-codes only the utterances it touched and the
-   * replies whose context it changed. */
-  private cache = new Map<string, UtteranceCoding>();
+  /** By text, then role and context (see contextKey), so an edit re-codes only the utterances it touched and the
+   * replies whose context it changed. Looked up by the text alone first: a key joining the texts of two turns would
+   * be built and hashed for every utterance of every analysis, a good part of an edit's cost (issue 16). The
+   * coder's rules never change, so its version need not be part of the key. */
+  private cache: CodingCache = new Map();
   private codedSinceLastAnalysis = 0;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -69,7 +71,7 @@ export class Analyzer {
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const parsed = parseTranscript(text, options);
     const previousCache = this.cache;
-    const nextCache = new Map<string, UtteranceCoding>();
+    const nextCache: CodingCache = new Map();
     this.codedSinceLastAnalysis = 0;
     const conversation = new ConversationContext();
     const utterances = parsed.utterances.map((utterance) => {
@@ -106,7 +108,7 @@ export class Analyzer {
 
   /** The context of one utterance without walking the whole file: the client text before a therapist turn, or the
    * coding of the therapist turn before a client's (coded now if it was not, with its own context). */
-  private contextBefore(utterances: readonly ParsedUtterance[], index: number, cache: Map<string, UtteranceCoding>): UtteranceContext {
+  private contextBefore(utterances: readonly ParsedUtterance[], index: number, cache: CodingCache): UtteranceContext {
     const role = utterances[index].role;
     if (role === 'therapist') return { previousClientText: previousOf(utterances, index, 'client')?.text ?? null, previousTherapist: null };
     if (role !== 'client') return NO_CONTEXT;
@@ -117,16 +119,37 @@ export class Analyzer {
   }
 
   /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way. */
-  private coding(utterance: ParsedUtterance, context: UtteranceContext, previousCache: Map<string, UtteranceCoding>, nextCache: Map<string, UtteranceCoding>): UtteranceCoding {
-    const key = `${this.coder.version}\u0000${utterance.role}\u0000${contextKey(utterance.role, context)}\u0000${utterance.text}`;
-    let coding = nextCache.get(key) ?? previousCache.get(key);
+  private coding(utterance: ParsedUtterance, context: UtteranceContext, previousCache: CodingCache, nextCache: CodingCache): UtteranceCoding {
+    const key = contextKey(utterance.role, context);
+    let coding = cached(nextCache, utterance, key) ?? cached(previousCache, utterance, key);
     if (!coding) {
       coding = this.coder.codeUtterance(utterance.text, utterance.role, context);
       this.codedSinceLastAnalysis++;
     }
-    nextCache.set(key, coding);
+    remember(nextCache, utterance, key, coding);
     return coding;
   }
+}
+
+interface CachedCoding {
+  role: ParsedUtterance['role'];
+  context: string;
+  coding: UtteranceCoding;
+}
+
+type CodingCache = Map<string, CachedCoding[]>;
+
+function cached(cache: CodingCache, utterance: ParsedUtterance, context: string): UtteranceCoding | undefined {
+  const entries = cache.get(utterance.text);
+  if (!entries) return undefined;
+  for (const entry of entries) if (entry.role === utterance.role && entry.context === context) return entry.coding;
+  return undefined;
+}
+
+function remember(cache: CodingCache, utterance: ParsedUtterance, context: string, coding: UtteranceCoding): void {
+  const entries = cache.get(utterance.text);
+  if (!entries) cache.set(utterance.text, [{ role: utterance.role, context, coding }]);
+  else if (!entries.some((entry) => entry.role === utterance.role && entry.context === context)) entries.push({ role: utterance.role, context, coding });
 }
 
 function previousOf(utterances: readonly ParsedUtterance[], index: number, role: 'therapist' | 'client'): ParsedUtterance | undefined {

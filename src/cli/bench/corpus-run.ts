@@ -5,25 +5,52 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { runAnalysisJobs } from '../jobs/pool';
+import { threadCpuMs } from '../jobs/thread-cpu';
 import type { BenchSession } from './sessions';
 
 export interface CorpusRun {
   jobs: number;
   sessions: number;
   words: number;
+  /** Wall-clock time: other load on the machine lengthens it. */
   ms: number;
+  /** CPU time of the whole run, every thread of the process (user + system). */
+  cpuMs: number;
+  /** CPU time of each thread that ran jobs (the main thread for one job, else each worker); empty where the
+   * platform cannot tell. The rest of cpuMs is V8's background threads (optimising compiler, GC) and the main
+   * thread's share of handing out jobs and receiving results. */
+  jobThreadCpuMs: number[];
   maxRssMB: number;
   failures: number;
 }
 
 export async function corpusRun(sessions: readonly BenchSession[], jobs: number): Promise<CorpusRun> {
   const start = performance.now();
-  const results = await runAnalysisJobs(sessions.map((session) => ({ kind: 'text', text: session.text, fileName: session.name })), { jobs });
+  const cpuStart = process.cpuUsage();
+  const threadStart = threadCpuMs();
+  const workerCpu: number[] = [];
+  const results = await runAnalysisJobs(sessions.map((session) => ({ kind: 'text', text: session.text, fileName: session.name })), {
+    jobs, onWorkerCpu: (worker, cpuMs) => {
+      workerCpu[worker] = cpuMs;
+    },
+  });
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  const threadEnd = threadCpuMs();
+  const inThisThread = workerCpu.length === 0 && threadStart !== null && threadEnd !== null;
   return {
     jobs, sessions: sessions.length, words: sessions.reduce((sum, session) => sum + session.words, 0), ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    jobThreadCpuMs: inThisThread ? [threadEnd - threadStart] : workerCpu.filter((value) => value !== undefined),
     maxRssMB: process.resourceUsage().maxRSS / 1024, failures: results.filter((result) => !result.ok).length,
   };
+}
+
+/** What the run would take with a core per job and nothing else running: the busiest job thread, unless the
+ * process's CPU as a whole needs longer on this many cores. Null without per-thread figures. */
+export function idleMachineMs(run: CorpusRun, cores: number): number | null {
+  if (run.jobThreadCpuMs.length === 0) return null;
+  return Math.max(...run.jobThreadCpuMs, run.cpuMs / Math.max(1, cores));
 }
 
 /** The sessions sent on standard input by corpusRunInChild. */

@@ -37,6 +37,8 @@ export interface RunOptions {
   /** Called after each finished job with the number finished so far. */
   onProgress?: (done: number, total: number) => void;
   workerFile?: string;
+  /** Called with the CPU a worker's thread has used so far, after each of its jobs (the bench's per-thread figures). */
+  onWorkerCpu?: (worker: number, cpuMs: number) => void;
 }
 
 /** Analyses every job; with one job slot (or one job) it runs in this thread, without starting workers. Only then
@@ -67,8 +69,10 @@ function runOnWorkers(jobs: readonly AnalysisJob[], slots: number, options: RunO
       options.onProgress?.(done, jobs.length);
       if (done === jobs.length) resolve(results);
     };
+    let started = 0;
     const start = () => {
       const worker = new Worker(workerFile);
+      const number = started++;
       let current: number | undefined;
       const feed = () => {
         if (next >= jobs.length) {
@@ -81,6 +85,7 @@ function runOnWorkers(jobs: readonly AnalysisJob[], slots: number, options: RunO
         worker.postMessage(request);
       };
       worker.on('message', (reply: JobReply) => {
+        if (typeof reply.threadCpuMs === 'number') options.onWorkerCpu?.(number, reply.threadCpuMs);
         finish(reply.id, reply.result);
         feed();
       });

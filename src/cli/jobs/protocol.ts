@@ -16,4 +16,6 @@ export interface JobRequest {
 export interface JobReply {
   id: number;
   result: FileAnalysis;
+  /** CPU the worker's thread has used since it started, when the platform can tell (see thread-cpu.ts). */
+  threadCpuMs?: number | null;
 }

@@ -5,7 +5,7 @@ import { CONTEXT_RULES, NO_CONTEXT, situate, type UtteranceContext } from './con
 import { CUE_AGREEMENT_SOURCE, cueAgreement, type CueAgreement } from './cue-agreement';
 import { decide } from './decide';
 import { maskNonVerbal } from './mask';
-import { compileRules, matchUtterance, type CompiledRules } from './matcher';
+import { compileRules, matchUtterance, type CompiledRules, type MatchResult } from './matcher';
 import { loadRuleFile, type LocatedRule, type RuleError } from './rule-loader';
 import type { Rule } from './rule-schema';
 import { BUILT_IN_RULE_FILES } from './rules';
@@ -134,19 +134,37 @@ function compiledFor(rules: readonly Rule[]): Map<Role, CompiledRules> {
   return compiled;
 }
 
+/** Match results a coder keeps per role: more than the utterances of a long session. */
+const MATCHES_KEPT = 4096;
+
 export function createCoder(options: CoderOptions = {}): Coder {
   const { rules, errors } = assemble(options);
   // Context rules are not patterns, but they can be switched off like any built-in rule.
   const contextRulesOff = CONTEXT_RULES.filter((rule) => (options.disabledRules ?? []).includes(rule.id)).map((rule) => rule.id);
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const compiled = compiledFor(rules);
+  const matches = new Map<Role, Map<string, MatchResult>>();
+  /** What the rules find in a text does not depend on the context, so a turn re-coded because the turn before it
+   * changed, or a reply said again ("Okay."), is matched once (issue 16). Never mutated after it is made. */
+  const matchOf = (rolesRules: CompiledRules, role: Role, masked: string): MatchResult => {
+    let memo = matches.get(role);
+    if (!memo) matches.set(role, memo = new Map());
+    let match = memo.get(masked);
+    if (!match) {
+      match = matchUtterance(rolesRules, masked);
+      // Cleared when full, so memory stays bounded however many files one coder reads.
+      if (memo.size >= MATCHES_KEPT) memo.clear();
+      memo.set(masked, match);
+    }
+    return match;
+  };
 
   const codeUtterance = (text: string, role: Role, context: UtteranceContext = NO_CONTEXT): UtteranceCoding => {
     const rolesRules = compiled.get(role);
     if (!rolesRules) return emptyCoding(role);
     try {
       const masked = maskNonVerbal(text);
-      const match = matchUtterance(rolesRules, masked);
+      const match = matchOf(rolesRules, role, masked);
       const sentences = new Map<Finding, number>();
       const findings = match.hits.flatMap((hit) => {
         const rule = byId.get(hit.ruleId);

@@ -5,11 +5,12 @@
 // - rules that only use words and punctuation run on compromise's tokenizer alone, with no part-of-speech
 //   tagging, which is several times cheaper than a full parse; the tagger runs only when a loaded rule needs
 //   tags (#Verb, {root}, ~fuzzy~), and then for every utterance of that role;
-// - a lexical pre-filter skips every pattern whose required words are not all in the utterance. It only ever
-//   skips patterns that cannot match (the word set it checks is a superset of what compromise compares), so the
+// - a pre-filter (prefilter.ts) runs a pattern only on the sentences that hold its required words and punctuation.
+//   It only ever skips what cannot match (the word set it checks is a superset of what compromise compares), so the
 //   output is identical with and without it: test/unit/coding/matcher.test.ts checks exactly that.
 import nlp from 'compromise/two';
 import { boundForCompromise } from './bounded-text';
+import { candidates, indexPatterns, needsOf, type Candidate, type PatternIndex } from './prefilter';
 import { untaggedTerms } from './untagged-terms';
 import type { Rule } from './rule-schema';
 
@@ -48,27 +49,23 @@ interface PatternUse {
 
 type View = ReturnType<typeof nlp>;
 type Term = {
-  text: string; post: string; normal?: string; machine?: string | null; implicit?: string; root?: string; alias?: string[];
+  text: string; pre: string; post: string; normal?: string; machine?: string | null; implicit?: string; root?: string; alias?: string[];
   offset?: { start: number; length: number }; index?: [number, number];
 };
-type Reg = { word?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; fuzzy?: boolean; min?: number; group?: string };
-
-/** For each required position of a pattern, the alternatives that could fill it, each a list of words that must
- * all occur. An empty list means "no lexical requirement known" and never filters. */
-type Requirement = string[][];
+type Reg = { word?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; fuzzy?: boolean; min?: number; group?: string; method?: string };
 
 interface CompiledPattern {
   pattern: string;
   regs: Reg[];
   hasGroup: boolean;
-  requirements: Requirement[];
   uses: PatternUse[];
 }
 
 export interface CompiledRules {
   patterns: CompiledPattern[];
   needsTagger: boolean;
-  prefilter: boolean;
+  /** Null when the pre-filter is off: every pattern runs on every sentence. */
+  prefilter: PatternIndex | null;
 }
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'myself', 'ourselves', 'mine', 'ours']);
@@ -76,23 +73,6 @@ const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']
 /** Tags (#Verb), roots ({walk}), switches (%Noun|Verb%) and fuzzy words (~word~) need the tagger; counts ({0,4})
  * and a bare % sign do not. */
 const NEEDS_TAGGER = /[#~]|%[A-Za-z]|\{(?![\d,\s]*\})/;
-
-function isRequired(reg: Reg): boolean {
-  return !reg.optional && !reg.negative && !reg.fuzzy && reg.min !== 0;
-}
-
-/** The words one required position needs, or null when it cannot be expressed as words (tags, wildcards…). */
-function requirementOf(reg: Reg): Requirement | null {
-  if (!isRequired(reg)) return null;
-  if (reg.word !== undefined) return [[reg.word]];
-  if (reg.fastOr) return [...reg.fastOr].map((word) => [word]);
-  if (reg.choices && reg.operator === 'or') {
-    const alternatives = reg.choices.map((choice) => choice.filter((inner) => isRequired(inner) && inner.word !== undefined).map((inner) => inner.word as string));
-    // A choice with no required word could match anything, so this position cannot filter.
-    return alternatives.some((words) => words.length === 0) ? null : alternatives;
-  }
-  return null;
-}
 
 /** compromise tries the alternatives of a group in the order written and never backtracks into a shorter one, so
  * "(you|you are) free" misses "you are free". Trying longer alternatives first lets every written alternative
@@ -119,16 +99,12 @@ export function compileRules(rules: readonly Rule[], options: { prefilter?: bool
   }
   const patterns = [...byPattern].map(([pattern, uses]) => {
     const regs = preferLongerAlternatives(nlp.parseMatch(pattern) as Reg[]);
-    return {
-      pattern, regs, uses,
-      hasGroup: regs.some((reg) => reg.group !== undefined),
-      requirements: regs.map(requirementOf).filter((requirement): requirement is Requirement => requirement !== null),
-    };
+    return { pattern, regs, uses, hasGroup: regs.some((reg) => reg.group !== undefined) };
   });
   return {
     patterns,
     needsTagger: patterns.some(({ pattern }) => NEEDS_TAGGER.test(pattern)),
-    prefilter: options.prefilter ?? true,
+    prefilter: options.prefilter ?? true ? indexPatterns(patterns.map((pattern) => needsOf(pattern.regs))) : null,
   };
 }
 
@@ -153,23 +129,6 @@ function sentenceInfo(terms: readonly Term[]): SentenceInfo {
     firstPerson: has(FIRST_PERSON),
     secondPerson: has(SECOND_PERSON),
   };
-}
-
-/** Every form compromise may compare a pattern word with (see its doesMatch): text, normal, machine, implicit,
- * root and aliases. */
-function wordsOf(sentences: readonly Term[][]): Set<string> {
-  const words = new Set<string>();
-  for (const terms of sentences) {
-    for (const term of terms) {
-      for (const form of [term.text, term.text.toLowerCase(), term.normal, term.machine, term.implicit, term.root]) if (form) words.add(form);
-      for (const alias of term.alias ?? []) words.add(alias);
-    }
-  }
-  return words;
-}
-
-function couldMatch(pattern: CompiledPattern, words: Set<string>): boolean {
-  return pattern.requirements.every((alternatives) => alternatives.some((needed) => needed.every((word) => words.has(word))));
 }
 
 const docsOf = (view: View) => (view as unknown as { docs: Term[][] }).docs;
@@ -197,7 +156,9 @@ export function matchUtterance(compiled: CompiledRules, text: string): MatchResu
   const documents = docsOf(doc);
   const sentences = documents.map(sentenceInfo);
   const words = sentences.reduce((sum, sentence) => sum + sentence.words, 0);
-  const vocabulary = compiled.prefilter ? wordsOf(documents) : null;
+  const runs: Candidate[] = compiled.prefilter
+    ? candidates(compiled.prefilter, documents)
+    : compiled.patterns.map((_, pattern) => ({ pattern, sentences: null }));
 
   const hits: RawHit[] = [];
   const exceptions: RawHit[] = [];
@@ -205,9 +166,9 @@ export function matchUtterance(compiled: CompiledRules, text: string): MatchResu
   // response: "Whatever. I don't know." withdraws as surely as either sentence alone.
   const wholeSentenceHits = new Map<string, RawHit[]>();
   try {
-    for (const pattern of compiled.patterns) {
-      if (vocabulary && !couldMatch(pattern, vocabulary)) continue;
-      const { ptrs, byGroup } = runMatch(documents, { regs: pattern.regs });
+    for (const run of runs) {
+      const pattern = compiled.patterns[run.pattern];
+      const { ptrs, byGroup } = runMatch(run.sentences ? only(documents, run.sentences) : documents, { regs: pattern.regs });
       if (ptrs.length === 0) continue;
       const groups = pattern.hasGroup ? byGroup['0'] ?? [] : [];
       ptrs.forEach((pointer, i) => {
@@ -237,6 +198,14 @@ export function matchUtterance(compiled: CompiledRules, text: string): MatchResu
   const kept = hits.filter((hit) => !exceptions.some((exception) => exception.ruleId === hit.ruleId
     && exception.start < hit.end && hit.start < exception.end));
   return { hits: dedupe(kept), sentences, words };
+}
+
+/** The sentences given, each at its own number (so match pointers stay right); the others empty, which compromise's
+ * matcher passes over. */
+function only(documents: Term[][], sentences: readonly number[]): Term[][] {
+  const kept: Term[][] = documents.map(() => []);
+  for (const n of sentences) kept[n] = documents[n];
+  return kept;
 }
 
 /** One hit per rule and span, ordered by position then rule id, so the output is deterministic. */
