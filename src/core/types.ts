@@ -123,7 +123,7 @@ export interface RuptureEvent {
   /** The therapist utterance that repaired it, or that met it with directive talk. */
   responseIndex: number | null;
   responseLine: number | null;
-  /** addition: the id of the 3RS repair move found (see src/core/summary/repair-moves.json) when repaired. */
+  /** addition: the id of the 3RS repair move found (see src/core/summary/repair-move-list.ts) when repaired. */
   repairMove?: string;
 }
 

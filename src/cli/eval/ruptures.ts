@@ -8,7 +8,7 @@ import { Analyzer } from '../../core/analyzer';
 import { findRepairMove } from '../../core/coding/repair-moves';
 import { binaryScores, classScores, confusionMatrix, type ClassScores, type ConfusionMatrix } from '../../core/stats/agreement';
 import { RUPTURE_CODES } from '../../core/summary/counts';
-import { REPAIR_MOVES } from '../../core/summary/repair-move-list';
+import { REPAIR_MOVE_NAMES } from '../../core/summary/repair-move-list';
 import { linkRuptures } from '../../core/summary/ruptures';
 import type { Analysis, AnalysedUtterance } from '../../core/types';
 
@@ -80,7 +80,7 @@ export interface RuptureEvaluation {
   endToEnd: { found: number; repairRight: number };
 }
 
-const MOVE_IDS = new Set(REPAIR_MOVES.map((move) => move.id));
+const MOVE_IDS = new Set(REPAIR_MOVE_NAMES.map((move) => move.id));
 const CONTEXTS = new Set(['permission', 'closed', 'push', 'nonverbal', 'information', 'greeting', 'closing', 'suggestion']);
 
 /** Reads and checks one labels file; every problem names the file and the item. */

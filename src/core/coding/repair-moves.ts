@@ -1,11 +1,23 @@
-// Detects 3RS repair moves in a therapist utterance. The patterns live in summary/repair-moves.json (data, with examples
-// and counterexamples a unit test runs), compiled once into one compromise net and swept per utterance.
+// Detects 3RS repair moves in a therapist utterance. The patterns live in repair-moves.json beside this file (data,
+// with examples and counterexamples a unit test runs), compiled once into one compromise net and swept per utterance.
 import nlp from 'compromise/two';
-import { REPAIR_MOVES } from '../summary/repair-move-list';
+import { REPAIR_MOVE_NAMES, type RepairMoveName } from '../summary/repair-move-list';
 import { memoizeByText } from '../memo';
 import { boundForCompromise } from './bounded-text';
+import repairMovePatterns from './repair-moves.json';
 
-export { REPAIR_MOVES, type RepairMove } from '../summary/repair-move-list';
+export interface RepairMove extends RepairMoveName {
+  patterns: string[];
+  examples: string[];
+  counterexamples: string[];
+}
+
+/** Each named move with its patterns, in the data file's order (the first move found wins). */
+export const REPAIR_MOVES: readonly RepairMove[] = repairMovePatterns.moves.map((move) => {
+  const name = REPAIR_MOVE_NAMES.find((candidate) => candidate.id === move.id);
+  if (!name) throw new Error(`repair-moves.json: move "${move.id}" has no name in summary/repair-move-list.ts`);
+  return { ...name, ...move };
+});
 
 type Net = ReturnType<typeof nlp.buildNet>;
 let compiled: Net | undefined;

@@ -6,7 +6,7 @@ import { sessionFeedback } from '../summary/feedback';
 import { describeThresholds, type MITI_BANDS } from '../summary/bands';
 import { ACCURACY_SECTION, agreementText, bandIsTrusted, MIN_ICC_FOR_BAND, type ScoreTrust, type SessionScoreId } from '../summary/score-agreement';
 import { topMoments, type Moment } from '../summary/moments';
-import { REPAIR_MOVES } from '../summary/repair-move-list';
+import { repairStrategyName } from '../summary/repair-move-list';
 import type { Analysis, Band, RuptureEvent, Summary } from '../types';
 
 export interface ReportSection {
@@ -129,7 +129,7 @@ function rupturesList(analysis: Analysis): string {
 }
 
 function moveName(id: string): string {
-  const strategy = REPAIR_MOVES.find((move) => move.id === id)?.strategy ?? id;
+  const strategy = repairStrategyName(id);
   return strategy.charAt(0).toLowerCase() + strategy.slice(1);
 }
 

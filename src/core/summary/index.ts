@@ -11,7 +11,7 @@ export { topMoments, type Moment } from './moments';
 export { ALLIANCE_INDEX, ALLIANCE_INDEX_FORMULA, allianceIndexOf, describeFormula, explainIndex, indexComponents, sessionIndexBreakdown } from './alliance-index';
 export type { IndexBreakdown, IndexComponents, IndexContribution, IndexFormula, IndexTerm } from './alliance-index';
 export { MITI_BANDS, bandOf } from './bands';
-export { REPAIR_MOVES } from './repair-move-list';
+export { REPAIR_MOVE_NAMES, repairStrategyName } from './repair-move-list';
 export type { RepairMoveDetector } from './ruptures';
 
 /** Ratios are rounded for display (R:Q to 2 decimals, percentages to 1, the talk share to 3); bands are decided on

@@ -1,10 +1,16 @@
 import * as assert from 'assert';
 import { REPAIR_MOVES, findRepairMove, matchingRepairMoves } from '../../../src/core/coding/repair-moves';
+import { REPAIR_MOVE_NAMES } from '../../../src/core/summary/repair-move-list';
 
-describe('summary: repair-moves.json', () => {
+describe('repair moves: coding/repair-moves.json and their names', () => {
   it('covers the five 3RS strategies with unique ids', () => {
     assert.deepStrictEqual(REPAIR_MOVES.map((move) => move.id),
       ['invite-feelings', 'acknowledge-own-part', 'rationale', 'change-task', 'empathic-reflection']);
+  });
+
+  it('names every move it has patterns for, and has patterns for every named move', () => {
+    assert.deepStrictEqual([...REPAIR_MOVES.map((move) => move.id)].sort(), [...REPAIR_MOVE_NAMES.map((move) => move.id)].sort());
+    for (const move of REPAIR_MOVES) assert.ok(move.strategy.length > 0 && move.reference.startsWith('3RS'), move.id);
   });
 
   for (const move of REPAIR_MOVES) {
