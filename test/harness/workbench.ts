@@ -81,7 +81,15 @@ export class Workbench {
     await row.waitFor({ timeout: UI_TIMEOUT_MS });
     // Enter runs the focused row; make sure the wanted one is focused, not a stale first match.
     await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    // Done when the palette closes. A command that opens a quick pick of its own may reuse the widget without it
+    // ever hiding, so after a few seconds a widget that no longer holds the typed text also counts as done.
+    const widget = this.page.locator('.quick-input-widget');
+    const hidden = await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+    if (hidden) return;
+    await this.page.waitForFunction((typed) => {
+      const box = document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input');
+      return !box || !box.value.endsWith(typed);
+    }, text, { timeout: UI_TIMEOUT_MS });
   }
 
   /**
