@@ -45,7 +45,27 @@ function issuesToErrors(path: string, text: string, base: JsonPath, issues: read
   });
 }
 
-/** Parses and validates one rule file: a bare array of rules, or {"rules": [...]}. */
+const DEFINE_USE = /\{\{([^{}]*)\}\}/g;
+
+/** The rule with every `{{name}}` in its patterns replaced by the file's definition, or the names it uses that the
+ * file does not define. Done before validation, so a pattern is checked as compromise will read it. */
+function expandDefines(item: unknown, define: Readonly<Record<string, string>>): { item: unknown; unknown: { field: string; name: string }[] } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { item, unknown: [] };
+  const unknown: { field: string; name: string }[] = [];
+  const expanded: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  for (const field of ['patterns', 'except'] as const) {
+    const patterns = expanded[field];
+    if (!Array.isArray(patterns)) continue;
+    expanded[field] = patterns.map((pattern, index) => (typeof pattern !== 'string' ? pattern : pattern.replace(DEFINE_USE, (use, name: string) => {
+      if (Object.prototype.hasOwnProperty.call(define, name)) return define[name];
+      unknown.push({ field: `${field}[${index}]`, name });
+      return use;
+    })));
+  }
+  return { item: expanded, unknown };
+}
+
+/** Parses and validates one rule file: a bare array of rules, or {"define": {...}, "rules": [...]}. */
 export function loadRuleFile(path: string, text: string): LoadedRules {
   let data: unknown;
   try {
@@ -56,13 +76,23 @@ export function loadRuleFile(path: string, text: string): LoadedRules {
   }
   const file = ruleFileSchema.safeParse(data);
   if (!file.success) {
-    return { rules: [], errors: [{ path, line: 1, field: '(file)', message: 'a rule file holds an array of rules, or an object {"rules": [...]}' }] };
+    return { rules: [], errors: [{ path, line: 1, field: '(file)', message: 'a rule file holds an array of rules, or an object {"define": {...}, "rules": [...]} (define is optional; its values are strings)' }] };
   }
   const items = Array.isArray(file.data) ? file.data : file.data.rules;
+  const define = Array.isArray(file.data) ? {} : file.data.define ?? {};
   const base: JsonPath = Array.isArray(file.data) ? [] : ['rules'];
   const rules: LocatedRule[] = [];
   const errors: RuleError[] = [];
-  items.forEach((item, index) => {
+  items.forEach((written, index) => {
+    const { item, unknown } = expandDefines(written, define);
+    if (unknown.length > 0) {
+      const where = [...base, index];
+      errors.push(...unknown.map(({ field, name }) => ({
+        path, line: lineOfJsonPath(text, where), field: `${fieldName(where)}.${field}`,
+        message: `{{${name}}} is not defined: add "${name}" to the file's "define" object, or write the words out`,
+      })));
+      return;
+    }
     const parsed = ruleSchema.safeParse(item);
     if (parsed.success) {
       const where = [...base, index];

@@ -38,8 +38,15 @@ export const ruleSchema = z.object({
 
 export type Rule = z.output<typeof ruleSchema>;
 
-/** A rule file is either an array of rules or an object with a `rules` array. */
+/** A shared word list's name, as written `{{name}}` inside a pattern. */
+export const DEFINE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** A rule file is either an array of rules or an object with a `rules` array and, optionally, `define`: named
+ * pieces of pattern (usually a word list such as a sentence's lead-in words) that patterns use as `{{name}}`. */
 export const ruleFileSchema = z.union([
   z.array(z.unknown()),
-  z.object({ rules: z.array(z.unknown()) }).strict(),
+  z.object({
+    define: z.record(z.string().regex(DEFINE_NAME, 'a define name looks like "lead-in": lowercase words joined by hyphens'), z.string().min(1)).optional(),
+    rules: z.array(z.unknown()),
+  }).strict(),
 ]);

@@ -76,6 +76,27 @@ describe('user rules', () => {
     assert.match(coder.ruleErrors[0]?.message ?? '', /array of rules/);
   });
 
+  it('expand a shared word list from "define" wherever a pattern names it', () => {
+    const homework = { ...goodRule, patterns: ['^{{opener}} [your homework is]'], examples: ['So, your homework is to log every drink.'] };
+    const text = JSON.stringify({ define: { opener: '(okay|so|now){0,3}' }, rules: [homework] }, null, 2);
+    const coder = createCoder({ userRuleFiles: [{ path: '/ws/.alliance-lens/rules.json', text }] });
+    assert.deepStrictEqual(coder.ruleErrors, []);
+    const coding = coder.codeUtterance('Okay, so your homework is to log every drink.', 'therapist');
+    assert.ok(coding.findings.some((finding) => finding.rule === 'directive.command.homework'));
+  });
+
+  it('name an undefined word list, skip only that rule, and refuse a badly named definition', () => {
+    const text = JSON.stringify({ define: {}, rules: [{ ...goodRule, patterns: ['^{{opener}} [your homework is]'] }] }, null, 2);
+    const coder = createCoder({ userRuleFiles: [{ path: 'r.json', text }] });
+    assert.strictEqual(coder.ruleErrors.length, 1);
+    assert.match(coder.ruleErrors[0].message, /\{\{opener\}\} is not defined/);
+    assert.strictEqual(coder.ruleErrors[0].field, 'rules[0].patterns[0]');
+    assert.ok(coder.ruleErrors[0].line > 1, 'points at the rule, not the top of the file');
+    assert.strictEqual(coder.codeUtterance('You should quit.', 'therapist').stance, 'directive', 'the built-in rules keep working');
+    const badName = createCoder({ userRuleFiles: [{ path: 'r.json', text: JSON.stringify({ define: { 'Lead In': '(so)' }, rules: [goodRule] }) }] });
+    assert.match(badName.ruleErrors[0]?.message ?? '', /array of rules, or an object/);
+  });
+
   it('let the disabled setting switch off built-in rules by id', () => {
     const coder = createCoder({ disabledRules: ['directive.persuade.should'] });
     assert.strictEqual(coder.codeUtterance('You should quit.', 'therapist').stance, 'neutral');
