@@ -46,7 +46,7 @@ export class Analyzer {
   private readonly coder: Coder;
   /** By text, then role and context (see contextKey), so an edit re-codes only the utterances it touched and the
    * replies whose context it changed. Looked up by the text alone first: a key joining the texts of two turns would
-   * be built and hashed for every utterance of every analysis, a good part of an edit's cost (issue 16). The
+   * be built and hashed for every utterance of every analysis, a good part of an edit's cost. The
    * coder's rules never change, so its version need not be part of the key. */
   private cache: CodingCache = new Map();
   private codedSinceLastAnalysis = 0;

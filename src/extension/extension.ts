@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices & 
   // Each transcript's rules are found as the CLI finds them (the configurator, made below, runs the discovery).
   const analyses = new DocumentAnalyses(service, configuration, context.workspaceState, (uri): Promise<RuleFile[]> => configurator.rulesOf(uri));
   const decorator = new Decorator(analyses, configuration);
-  // Review mode (issue 13): transcripts open read-only; the role change unlocks for its one confirmed write.
+  // Review mode: transcripts open read-only; the role change unlocks for its one confirmed write.
   const review = activateReview(configuration, analyses);
   const roles = new FrontMatterRoleChanger(analyses, review.lock);
   const summaryView = new SummaryViewProvider(context.extensionUri, analyses, service, roles);

@@ -1,4 +1,4 @@
-// CPU time of the calling thread, for the bench's account of where a corpus run's CPU goes (issue 16): a worker's
+// CPU time of the calling thread, for the bench's account of where a corpus run's CPU goes: a worker's
 // own work, against what V8's background threads (the optimising compiler, the garbage collector) add for each
 // isolate. process.cpuUsage() counts every thread of the process, so it cannot tell them apart.
 import * as fs from 'fs';

@@ -117,7 +117,7 @@ function emptyCoding(role: Role): UtteranceCoding {
 }
 
 /** Compiled patterns of the last few rule sets, keyed by exactly what compileRules reads: every Analyzer (one per
- * open document, one per CLI worker) would otherwise parse the same ~300 patterns again, some 20-40 ms (issue 7). */
+ * open document, one per CLI worker) would otherwise parse the same ~300 patterns again, some 20-40 ms. */
 const recentlyCompiled = new Map<string, Map<Role, CompiledRules>>();
 const COMPILED_RULE_SETS_KEPT = 4;
 
@@ -145,7 +145,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const compiled = compiledFor(rules);
   const matches = new Map<Role, Map<string, MatchResult>>();
   /** What the rules find in a text does not depend on the context, so a turn re-coded because the turn before it
-   * changed, or a reply said again ("Okay."), is matched once (issue 16). Never mutated after it is made. */
+   * changed, or a reply said again ("Okay."), is matched once. Never mutated after it is made. */
   const matchOf = (rolesRules: CompiledRules, role: Role, masked: string): MatchResult => {
     let memo = matches.get(role);
     if (!memo) matches.set(role, memo = new Map());

@@ -2,7 +2,7 @@
 // compromise's matcher runs only where it might find something. It only ever rules out what cannot match, so hits
 // are identical with and without it (test/unit/coding/matcher.test.ts compares them).
 //
-// Two economies (issue 16: with ~370 therapist patterns, testing each one's word requirements against every
+// Two economies (with ~370 therapist patterns, testing each one's word requirements against every
 // utterance cost more than the matching it saved):
 // - an index from words to the patterns that need them, so an utterance's words select its few candidate patterns;
 // - requirements are checked per sentence (a pattern never matches across sentences), with required punctuation

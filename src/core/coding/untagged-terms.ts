@@ -1,4 +1,4 @@
-// The terms nlp(text) gives, for word-only rules, at a fraction of the cost (issue 7: cold analysis must cost less
+// The terms nlp(text) gives, for word-only rules, at a fraction of the cost (cold analysis must cost less
 // than tagging every word). compromise/two's last pass (postTagger) only adds part-of-speech tags and is most of a
 // parse's cost; the passes before it also rewrite ambiguous contractions ('s, 'd, ain't) and hyphenated ones
 // ("I-I'm"), so they still run when the text has an apostrophe. Without one, the tokenizer alone gives the same
@@ -6,7 +6,7 @@
 // tags differ, and no word-only rule reads them (test/unit/perf/untagged-terms.test.ts compares them).
 //
 // Of the passes between the tokenizer's and postTagger, only contractionTwo changes words; lexicon and preTagger
-// only tag, for contractionTwo to read. So they run only when a word is one contractionTwo rewrites (issue 16: more
+// only tag, for contractionTwo to read. So they run only when a word is one contractionTwo rewrites (more
 // than half of the utterances with an apostrophe have none, "don't" and "I'm" being expanded earlier).
 import nlp from 'compromise/two';
 
