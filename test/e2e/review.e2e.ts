@@ -1,4 +1,4 @@
-// Issue 13 in the real workbench, as a new user meets it: the walkthrough on the first run
+// Review without risk in the real workbench, as a new user meets it: the walkthrough on the first run
 // (test-results/first-run-walkthrough.png), a transcript locked for review that ignores a stray keystroke
 // (review-lock.png), the Codes view's welcome on an uncoded transcript (codes-welcome.png), the agreement report
 // rendered as a preview (agreement-report.png), and the Summary panel while a large file is analysed

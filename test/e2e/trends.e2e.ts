@@ -1,4 +1,4 @@
-// Issue 14 in the real workbench: the trend panel on the bundled trainee series (six sessions), in a light and a
+// Trends in the real workbench: the trend panel on the bundled trainee series (six sessions), in a light and a
 // dark theme (test-results/trends-light.png, trends-dark.png). It is opened as a person would, from the therapist's
 // row in the Sessions view and from the command palette; what is checked is read from the panel's own frame.
 import * as assert from 'assert';
