@@ -1,7 +1,6 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
-import { parseArgs } from 'util';
 import { analyseAndWrite } from '../collect-analyses';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
@@ -54,17 +53,7 @@ export const analyzeCommand: CliCommand = {
 };
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, shard: { type: 'string', short: 's' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, shard: { type: 'string', short: 's' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS });
   const formatName = parsed.values.format ?? 'table';
   const format = outputFormat(formatName);
   if (!format) throw new UsageError(`unknown format '${formatName}': choose ${OUTPUT_FORMATS.map((f) => f.name).join(', ')}`);

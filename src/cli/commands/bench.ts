@@ -1,9 +1,8 @@
 // `alliance-lens bench [--annomi PATH] [--jobs N] [--runs N]`: the performance figures, each beside its
 // goal. Prints figures only; tests never assert timings.
 import * as os from 'os';
-import { parseArgs } from 'util';
 import { measureParseThroughput } from '../bench/throughput';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { defaultJobCount } from '../jobs/pool';
 import { corpusRun, corpusRunInChild, sessionsFromStandardInput } from '../bench/corpus-run';
 import { HUGE_INPUT_MB, hugeInputRun, hugeInputRunInChild } from '../bench/huge-input';
@@ -31,18 +30,10 @@ const usage = [
 ].join('\n');
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args, strict: true, allowPositionals: false,
-      options: {
+  const parsed = parseCommandArgs(args, {
         annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, 'corpus-run': { type: 'boolean' },
         'huge-sizes': { type: 'string' }, 'huge-run': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+      }, false);
   const whole = (value: string | undefined, fallback: number, name: string) => {
     const number = value === undefined ? fallback : Number(value);
     if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} needs a whole number of at least 1, got '${value}'`);

@@ -4,7 +4,6 @@
 import { randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { parseTranscript } from '../../core/transcript/parse';
 import { parseSidecar, serializeSidecar, sidecarPathFor, SIDECAR_SUFFIX } from '../../core/annotations/sidecar';
 import { CATEGORIES, type Category } from '../../core/deidentify/categories';
@@ -13,7 +12,7 @@ import { emptyKey, keySchema, type KeyFile } from '../../core/deidentify/key';
 import { deidentifySidecar } from '../../core/deidentify/sidecar';
 import { deidentifyTranscript } from '../../core/deidentify/transcript';
 import { parseJsonWithSchema } from '../../core/annotations/json-location';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { findTranscriptFiles, readInputBytes, readTranscriptFile } from '../files';
 
 const usage = `Usage: alliance-lens deidentify FILE|DIR... --out DIR [--key PATH] [--names a,b] [--keep a,b]
@@ -131,18 +130,10 @@ export const deidentifyCommand: CliCommand = {
 };
 
 function readOptions(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: {
+  const parsed = parseCommandArgs(args, {
         out: { type: 'string', short: 'o' }, key: { type: 'string' }, names: { type: 'string', multiple: true },
         keep: { type: 'string', multiple: true }, placeholders: { type: 'boolean' }, 'shift-dates': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+      });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('give at least one transcript file or folder');
   if (!values.out) throw new UsageError('--out DIR is required: the copies are never written beside the originals');

@@ -2,10 +2,9 @@
 // coder agrees with AnnoMI's expert codes, and with our hand-labelled stance set.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { createCoder } from '../../core/coding';
 import { evaluateMarked, formatEvaluation } from '../../core/deidentify/evaluate';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { loadAnnoMi, rowsOfSplit, type AnnoMiSplitOption } from '../eval/annomi';
 import { checkAnnoMiParse, describeParseCheck } from '../eval/parse-check';
 import { evaluateMiStance } from '../eval/mi-stance';
@@ -52,15 +51,7 @@ function withRupturesValue(args: string[]): string[] {
 }
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: withRupturesValue(args), strict: true, allowPositionals: false,
-      options: { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, 'cue-agreement': { type: 'boolean' }, ruptures: { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(withRupturesValue(args), { annomi: { type: 'string' }, split: { type: 'string' }, sessions: { type: 'boolean' }, stance: { type: 'string' }, 'mi-stance': { type: 'string' }, 'cue-agreement': { type: 'boolean' }, ruptures: { type: 'string' }, misses: { type: 'string' }, deidentify: { type: 'string' } }, false);
   const { annomi, split = 'dev', sessions = false, stance, 'mi-stance': miStance, 'cue-agreement': cueAgreementWanted = false, ruptures, misses, deidentify } = parsed.values;
   if (!SPLITS.includes(split as AnnoMiSplitOption)) throw new UsageError(`unknown split '${split}': choose ${SPLITS.join(', ')}`);
   if (!annomi && !stance && !miStance && !ruptures && !deidentify) throw new UsageError('give --annomi PATH, --stance WHERE, --mi-stance DIR, --ruptures [DIR] or --deidentify DIR');

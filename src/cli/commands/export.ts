@@ -1,7 +1,6 @@
 // `alliance-lens export`: what people coded, per utterance (CSV for R, SPSS or Excel), as the Markdown supervision
 // report with the supervisor's comments, or the codebook as a REFI-QDA .qdc file.
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { Analyzer } from '../../core/analyzer';
 import { mergeCodebook } from '../../core/annotations/codebook';
 import { codersIn } from '../../core/annotations/human-codes';
@@ -12,7 +11,7 @@ import { InputError, orphanWarning, readCodedTranscript, readWorkspaceCodebook, 
 import { markdownReport } from '../../core/reports/markdown';
 import { commentsSection } from '../../core/reports/annotations';
 import { humanCodingSection } from '../../core/reports/human-coding';
-import { UsageError, type CliCommand } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { checkOutPath, writeSafely } from '../out-file';
 import { exportQdpxFiles } from '../qdpx-export-files';
 
@@ -88,15 +87,7 @@ export const exportCommand: CliCommand = {
 };
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { format: { type: 'string', short: 'f' }, bom: { type: 'boolean' }, auto: { type: 'boolean' }, out: { type: 'string', short: 'o' }, codebook: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, bom: { type: 'boolean' }, auto: { type: 'boolean' }, out: { type: 'string', short: 'o' }, codebook: { type: 'string' } });
   const format = (parsed.values.format ?? 'csv') as ExportFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${format}': choose ${FORMATS.join(', ')}`);
   if (parsed.values.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only');

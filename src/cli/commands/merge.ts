@@ -1,11 +1,10 @@
 // `alliance-lens merge FILE… [--format NAME] [--out PATH]`: combines the outputs of `analyze --shard K/N` (JSON
 // Lines, or JSON) into one output, written by the same format code as `analyze` and `trends`, so the result is
 // byte for byte what one run over every file prints.
-import { parseArgs } from 'util';
 import { DEFAULT_GROUP_KEY } from '../../core/trends/trends';
 import type { Analysis } from '../../core/types';
 import { readAnalyses } from '../analysis-records';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { OUTPUT_FORMATS, outputFormat } from '../formats';
 import { TRENDS_FORMATS, trendsFormat } from '../formats/trends';
 import { checkOutPath, deliverOutput, type OutputWriter } from '../out-file';
@@ -90,17 +89,7 @@ export const mergeCommand: CliCommand = {
 };
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'group-by': { type: 'string', short: 'g' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, 'group-by': { type: 'string', short: 'g' }, help: { type: 'boolean', short: 'h' } });
   const formatName = parsed.values.format ?? DEFAULT_FORMAT;
   const format = mergeFormat(formatName);
   if (!format) {

@@ -1,9 +1,8 @@
 // `alliance-lens trends PATH… [--group-by KEY] [--format NAME] [--out PATH] [--jobs N]`: a trainee's sessions over
 // time. Analyses like `analyze` (same file discovery and job pool), then groups and orders the sessions.
-import { parseArgs } from 'util';
 import { DEFAULT_GROUP_KEY } from '../../core/trends/trends';
 import { analyseAndWrite } from '../collect-analyses';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
 import { TRENDS_FORMATS, trendsFormat } from '../formats/trends';
@@ -51,20 +50,10 @@ export const trendsCommand: CliCommand = {
 };
 
 function readOptions(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const parsed = parseCommandArgs(args, {
         'group-by': { type: 'string', short: 'g' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' }, help: { type: 'boolean', short: 'h' }, ...ENGINE_ARGUMENTS,
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+      });
   const formatName = parsed.values.format ?? 'table';
   const format = trendsFormat(formatName);
   if (!format) throw new UsageError(`unknown format '${formatName}': choose ${TRENDS_FORMATS.map((f) => f.name).join(', ')}`);
