@@ -75,7 +75,14 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press(opener);
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!opened) {
+      // A focused webview (the Summary after "Show Summary") keeps keystrokes in its own frame: give the workbench
+      // focus by clicking an empty stretch of the title bar, then ask again.
+      await this.page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
+      await this.page.keyboard.press(opener);
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    }
     await input.type(text);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: expectedLabel }).first();
     await row.waitFor({ timeout: UI_TIMEOUT_MS });
