@@ -72,20 +72,24 @@ export class Workbench {
   }
 
   private async quickInput(opener: string, text: string, expectedLabel: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press(opener);
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    if (!opened) {
-      // A focused webview (the Summary after "Show Summary") keeps keystrokes in its own frame: give the workbench
-      // focus by clicking an empty stretch of the title bar, then ask again.
-      await this.page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
-      await this.page.keyboard.press(opener);
-      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    }
-    await input.type(text);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: expectedLabel }).first();
-    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    // A webview that takes focus as it renders (the Summary after "Show Summary") can swallow the opener's keystroke
+    // or close the quick input (it hides on blur) while the text is typed. So a first attempt that does not show the
+    // wanted row is made again once, after clicking an empty stretch of the title bar to give the workbench focus.
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt === 2;
+      await this.page.keyboard.press('Escape');
+      if (last) await this.page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
+      await this.page.keyboard.press(opener);
+      const shown = await input.waitFor({ state: 'visible', timeout: last ? UI_TIMEOUT_MS : 5_000 }).then(() => true, () => false);
+      if (shown) {
+        await input.type(text);
+        const found = await row.waitFor({ timeout: last ? UI_TIMEOUT_MS : 10_000 }).then(() => true, () => false);
+        if (found) break;
+      }
+      if (last) throw new Error(`The quick input opened with ${opener} never showed "${expectedLabel}" for "${text}"`);
+    }
     // Enter runs the focused row; make sure the wanted one is focused, not a stale first match.
     await row.click();
     // Done when the palette closes. A command that opens a quick pick of its own may reuse the widget without it
