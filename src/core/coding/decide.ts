@@ -229,12 +229,15 @@ export function decide(role: Role, allFindings: Finding[], match: MatchResult, s
   const base = role === 'therapist'
     ? { stance: deriveStance(findings), ...codeTherapist(findings, match, sentenceOf, context), talk: null }
     : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };
+  // A reflection cue in a turn that is not coded a reflection (vetoed by an order or a confrontation, or inside a
+  // question) must not be highlighted as one: "You're just avoiding it" would read as a complex reflection.
+  const shown = base.reflection === null ? findings.filter((finding) => !finding.code.startsWith('reflection.')) : findings;
   const codes = new Set<string>(derivedCodes(base));
-  for (const finding of findings) {
+  for (const finding of shown) {
     // Behaviour families are decided above; a stray finding (e.g. a closed-question cue in an open question)
     // must not contradict the decision, so only the decided behaviour codes are listed for those families.
     if (/^(question|reflection|input|talk)\./.test(finding.code) || finding.code.startsWith('other.')) continue;
     codes.add(finding.code);
   }
-  return { ...base, codes: [...codes].sort(), findings };
+  return { ...base, codes: [...codes].sort(), findings: shown };
 }

@@ -29,6 +29,8 @@ describe('the directive sample, as reviewers read it', () => {
       const item = utterance(start);
       assert.strictEqual(item.stance, 'directive', start);
       assert.strictEqual(item.reflection, null, start);
+      // Nor is any part of it highlighted as a reflection, which a supervisor would read as one.
+      assert.deepStrictEqual(item.findings.filter((finding) => finding.code.startsWith('reflection.')).map((finding) => finding.rule), [], start);
     }
   });
 
