@@ -231,7 +231,10 @@ export function decide(role: Role, allFindings: Finding[], match: MatchResult, s
     : { stance: 'neutral' as const, behaviour: null, question: null, reflection: null, input: null, talk: role === 'client' ? codeClientTalk(findings) : null };
   // A reflection cue in a turn that is not coded a reflection (vetoed by an order or a confrontation, or inside a
   // question) must not be highlighted as one: "You're just avoiding it" would read as a complex reflection.
-  const shown = base.reflection === null ? findings.filter((finding) => !finding.code.startsWith('reflection.')) : findings;
+  // Likewise a closed-question cue inside a sentence coded as an open question ("What do you think you need?").
+  const openSentences = new Set(findings.filter((finding) => finding.code === 'question.open').map(sentenceOf));
+  const shown = findings.filter((finding) => !(base.reflection === null && finding.code.startsWith('reflection.'))
+    && !(finding.code === 'question.closed' && openSentences.has(sentenceOf(finding))));
   const codes = new Set<string>(derivedCodes(base));
   for (const finding of shown) {
     // Behaviour families are decided above; a stray finding (e.g. a closed-question cue in an open question)

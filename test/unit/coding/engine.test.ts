@@ -168,6 +168,12 @@ describe('coding engine: behaviour codes', () => {
     assert.deepStrictEqual(therapist('Do you smoke?').codes, ['question.closed']);
   });
 
+  it('highlights an open question as open only, though a closed-question cue fires inside it', () => {
+    const open = therapist('Where do you think we should go from here?');
+    assert.strictEqual(open.question, 'open');
+    assert.deepStrictEqual(open.findings.filter((finding) => finding.code.startsWith('question.')).map((finding) => finding.code), ['question.open']);
+  });
+
   it('codes complex reflections and information', () => {
     assert.strictEqual(therapist('Part of you wants to quit, and part of you enjoys it.').reflection, 'complex');
     const info = therapist('The recommended limit is fourteen units a week.');
