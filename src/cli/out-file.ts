@@ -1,9 +1,22 @@
 // Writing a command's --out file without ever clobbering one of its inputs or leaving half a file behind.
 import * as fs from 'fs';
 import * as path from 'path';
+import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import { CODEBOOK_PATH, RULES_PATH } from '../core/configuration/discover';
 import { writeFileAtomicallySync, type AtomicContent } from '../shared/atomic-write';
 import { UsageError, type CliIo } from './command';
 import { fileIdentity, wasReadAsInput } from './files';
+
+/** Files that hold someone's work whether or not this command reads them: a transcript under review, a coder's
+ * sidecar, a workspace codebook or rules file. An output never replaces one (a `.txt` may be a report, so only
+ * the transcript formats that cannot be one are named). */
+function holdsUsersWork(file: string): string | null {
+  const normalised = path.resolve(file).split(path.sep).join('/').toLowerCase();
+  if (normalised.endsWith(SIDECAR_SUFFIX)) return 'a coder\'s annotations (sidecar)';
+  if (normalised.endsWith(`/${CODEBOOK_PATH}`) || normalised.endsWith(`/${RULES_PATH}`)) return 'a workspace codebook or rules file';
+  if (['.transcript', '.vtt', '.srt'].some((extension) => normalised.endsWith(extension))) return 'a transcript';
+  return null;
+}
 
 /** Refuses an output path that is an input (by identity, so links and other spellings count) or a directory. */
 export function checkOutPath(out: string, inputs: readonly string[]): string | null {
@@ -32,6 +45,8 @@ export function writeSafely(out: string, output: AtomicContent, identityAtStart:
   if (read !== null) {
     throw new UsageError(`--out ${out} is ${read === out ? 'a file' : `${read}, a file`} this command reads (an input) and would be overwritten; nothing was written; choose another path`);
   }
+  const work = identity === null ? null : holdsUsersWork(out);
+  if (work) throw new UsageError(`--out ${out} is ${work} and would be overwritten; nothing was written; choose another path`);
   try {
     // Through a temporary file, flushed and renamed; the mode of a file replaced is kept, a link is written through,
     // and Ctrl-C or SIGTERM during the write leave no temporary file (see atomic-write.ts).
