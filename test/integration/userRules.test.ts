@@ -7,20 +7,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { decorations, engine, EXTENSION_ID, REPO_ROOT, waitFor } from './editorSupport';
+import { TEAM_UP_RULE } from '../fixtures/team-up-rule';
 
 const RULES_FOLDER = path.join(REPO_ROOT, 'samples', '.alliance-lens');
 const RULES_FILE = path.join(RULES_FOLDER, 'rules.json');
-
-const TEAM_UP_RULE = {
-  id: 'collaborative.seek.team-up',
-  code: 'collaborative.seek',
-  stance: 'collaborative',
-  message: 'Proposing to work on it together invites the client in.',
-  reference: 'Our team\'s supervision guide',
-  patterns: ['let us team up'],
-  examples: ['Let us team up on this one.'],
-  counterexamples: ['We are a team.'],
-};
 
 const TRANSCRIPT = [
   'Therapist: How was the week?',

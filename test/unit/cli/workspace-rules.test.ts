@@ -9,17 +9,7 @@ import { Analyzer } from '../../../src/core/analyzer';
 import { discoverConfiguration, engineOptions } from '../../../src/core/configuration/discover';
 import type { Analysis } from '../../../src/core/types';
 import { ensureBuiltCli, runCli, tempDirectory } from './run-cli';
-
-const TEAM_UP_RULE = {
-  id: 'collaborative.seek.team-up',
-  code: 'collaborative.seek',
-  stance: 'collaborative',
-  message: 'Proposing to work on it together invites the client in.',
-  reference: 'Our team\'s supervision guide',
-  patterns: ['let us team up'],
-  examples: ['Let us team up on this one.'],
-  counterexamples: ['We are a team.'],
-};
+import { TEAM_UP_RULE } from '../../fixtures/team-up-rule';
 
 const TRANSCRIPT = [
   'Therapist: How was the week?',
