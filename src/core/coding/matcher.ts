@@ -52,7 +52,7 @@ type Term = {
   text: string; pre: string; post: string; normal?: string; machine?: string | null; implicit?: string; root?: string; alias?: string[];
   offset?: { start: number; length: number }; index?: [number, number];
 };
-type Reg = { word?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; fuzzy?: boolean; min?: number; group?: string; method?: string };
+export type Reg = { word?: string; fastOr?: Set<string>; choices?: Reg[][]; operator?: string; optional?: boolean; negative?: boolean; fuzzy?: boolean; min?: number; group?: string; method?: string };
 
 interface CompiledPattern {
   pattern: string;
@@ -77,7 +77,7 @@ const NEEDS_TAGGER = /[#~]|%[A-Za-z]|\{(?![\d,\s]*\})/;
 /** compromise tries the alternatives of a group in the order written and never backtracks into a shorter one, so
  * "(you|you are) free" misses "you are free". Trying longer alternatives first lets every written alternative
  * match; rule authors need not order them. */
-function preferLongerAlternatives(regs: Reg[]): Reg[] {
+export function preferLongerAlternatives(regs: Reg[]): Reg[] {
   for (const reg of regs) {
     if (!reg.choices) continue;
     reg.choices.forEach(preferLongerAlternatives);

@@ -4,6 +4,7 @@ import nlp from 'compromise/two';
 import { REPAIR_MOVE_NAMES, type RepairMoveName } from '../summary/repair-move-list';
 import { memoizeByText } from '../memo';
 import { boundForCompromise } from './bounded-text';
+import { preferLongerAlternatives, type Reg } from './matcher';
 import repairMovePatterns from './repair-moves.json';
 
 export interface RepairMove extends RepairMoveName {
@@ -23,7 +24,13 @@ type Net = ReturnType<typeof nlp.buildNet>;
 let compiled: Net | undefined;
 
 function repairNet(): Net {
-  compiled ??= nlp.buildNet(REPAIR_MOVES.flatMap((move) => move.patterns.map((match) => ({ match, tag: [], reason: move.id }))));
+  if (!compiled) {
+    const matches = REPAIR_MOVES.flatMap((move) => move.patterns.map((match) => ({ match, tag: [], reason: move.id })));
+    compiled = nlp.buildNet(matches);
+    // buildNet parses each match into its own object's regs, the ones the net sweeps with: give them the matcher's
+    // order, so "(our|our sessions)" finds "our sessions" here as in the rules.
+    for (const match of matches as { regs?: Reg[] }[]) if (match.regs) preferLongerAlternatives(match.regs);
+  }
   return compiled;
 }
 

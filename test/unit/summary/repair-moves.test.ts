@@ -13,6 +13,12 @@ describe('repair moves: coding/repair-moves.json and their names', () => {
     for (const move of REPAIR_MOVES) assert.ok(move.strategy.length > 0 && move.reference.startsWith('3RS'), move.id);
   });
 
+  it('matches a longer alternative written after a shorter one, as the rule matcher does', () => {
+    // "(…|our|…|our sessions|our time|…)": compromise alone stops at "our" and never tries "our sessions".
+    assert.strictEqual(findRepairMove('What would make our sessions more useful for you?'), 'invite-feelings');
+    assert.strictEqual(findRepairMove('What would make our time more helpful?'), 'invite-feelings');
+  });
+
   for (const move of REPAIR_MOVES) {
     describe(move.id, () => {
       it('has patterns, examples and counterexamples', () => {
