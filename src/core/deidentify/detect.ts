@@ -5,6 +5,7 @@ import { findEntities } from './entities';
 import { collectLowerCaseWords, findNames, isLowerCaseText, startsSentence } from './names';
 import { isKnownFirstName, isListedName, isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
 import { findPatterns } from './patterns';
+import { findFacilities, findGazetteerPlaces, findSites } from './places';
 
 export interface DetectOptions {
   /** Lower-cased words of names the reader knows (speakers, front matter, --names) → the person's id. */
@@ -34,9 +35,21 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): De
   ].filter((detection) => !keep.has(detection.text.toLowerCase()));
   const kept = keptRanges(masked, [...BUILT_IN_KEEP, ...keep]);
   const allowed = (detection: Detection) => !kept.some(([start, end]) => start < detection.end && detection.start < end);
-  const first = merge(masked, found.filter(allowed));
+  const named = merge(masked, found.filter(allowed));
+  // The place lists come last and add only what nothing above found whole: "Florence" stays the person the name
+  // detector took her for, "stoke on trent" becomes one place where "trent" alone was a name.
+  const listed = [...findGazetteerPlaces(masked, lowerCaseText), ...findSites(masked, lowerCaseText), ...findFacilities(masked, lowerCaseText)]
+    .filter((detection) => allowed(detection) && !keep.has(detection.text.toLowerCase())
+      && !named.some((other) => other.start <= detection.start && detection.end <= other.end && !renames(detection, other)));
+  const first = merge(masked, [...named, ...listed]);
   return joinNames(text, merge(masked, [...first, ...findRepeats(masked, first, keep).filter(allowed)]))
     .map((detection) => ({ ...detection, text: text.slice(detection.start, detection.end) }));
+}
+
+/** "Willow Court", "Oak Ward": a facility found whole is a place, where the name detector saw a person nobody
+ * declared. */
+function renames(listed: Detection, other: Detection): boolean {
+  return listed.source === 'facility' && other.category === 'name' && other.person === undefined && other.start === listed.start && other.end === listed.end;
 }
 
 /** The kind-of-place words inside a place's name: "the hospital" alone identifies nothing. */

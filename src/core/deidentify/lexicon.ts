@@ -1,8 +1,9 @@
 // Word lists of the name detector: people's names from @cspell/dict-people-names (39,000 given names and
-// surnames from many cultures, kept up by the cspell project), and the words that look like names but never
+// surnames from many cultures, kept up by the cspell project), place names (data/places.txt), and the words that look like names but never
 // identify anyone in a therapy session (days, months, holidays, family words, medicines, roles).
 // The relative path reaches past the package's "exports" map, which lists only its cspell configuration.
 import peopleNamesText from '../../../node_modules/@cspell/dict-people-names/dict/people-names.txt';
+import placesText from './data/places.txt';
 import nlp from 'compromise/two';
 
 let peopleNames: Set<string> | null = null;
@@ -17,6 +18,36 @@ export function isListedName(word: string): boolean {
     }
   }
   return peopleNames.has(word.toLowerCase());
+}
+
+/** How sure a listed place name is alone: 'everyday' words ("reading", "bath") need a place cue, a 'small' town
+ * of one word needs a preposition in lower-case speech, a 'sure' name needs nothing. */
+export type PlaceKind = 'everyday' | 'small' | 'sure';
+
+export interface Gazetteer {
+  /** Lower-cased place name → its kind. */
+  places: Map<string, PlaceKind>;
+  /** Words in the longest name. */
+  longest: number;
+}
+
+let gazetteer: Gazetteer | null = null;
+
+/** The gazetteer: data/places.txt, made by data/make-places.mjs from GeoNames' towns of 5,000 people or more,
+ * regions and the world's countries (parsed once, on first use). */
+export function listedPlaces(): Gazetteer {
+  if (gazetteer) return gazetteer;
+  const places = new Map<string, PlaceKind>();
+  let longest = 1;
+  for (const line of placesText.split(/\r?\n/)) {
+    if (!line || line.startsWith('#')) continue;
+    const kind: PlaceKind = line.startsWith('~') ? 'everyday' : line.startsWith('?') ? 'small' : 'sure';
+    const name = kind === 'sure' ? line : line.slice(1);
+    places.set(name, kind);
+    longest = Math.max(longest, name.split(' ').length);
+  }
+  gazetteer = { places, longest };
+  return gazetteer;
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
@@ -77,6 +108,16 @@ const AMBIGUOUS = new Set([
   'ward', 'price', 'rice', 'bell', 'best', 'nice', 'love', 'true', 'sage', 'son', 'early', 'cash', 'penny',
 ]);
 
+/** Brands and apps, talked about as things ("on Instagram"); one is an employer only beside a site of it:
+ * "the Amazon warehouse" (see findSites in gazetteer.ts). */
+const BRANDS = new Set(['instagram', 'facebook', 'tiktok', 'snapchat', 'whatsapp', 'twitter', 'youtube', 'netflix', 'zoom',
+  'teams', 'google', 'iphone', 'android', 'xbox', 'playstation', 'spotify', 'reddit', 'uber', 'amazon', 'tinder', 'bumble',
+  'hinge', 'discord', 'facetime', 'skype']);
+
+export function isBrand(word: string): boolean {
+  return BRANDS.has(word.toLowerCase());
+}
+
 /** Capitalised words that are never a person or place in a session: kept whatever the lexicon says. */
 const NEVER = new Set([
   // pronouns, interjections and sentence openers the name list happens to hold
@@ -120,9 +161,7 @@ const NEVER = new Set([
   'alzheimer\'s', 'alzheimers', 'parkinson\'s', 'parkinsons', 'asperger\'s', 'aspergers', 'tourette\'s',
   'alcoholics', 'anonymous', 'narcotics', 'al-anon', 'twelve', 'step', 'steps',
   // apps, media and brands talked about as things
-  'instagram', 'facebook', 'tiktok', 'snapchat', 'whatsapp', 'twitter', 'youtube', 'netflix', 'zoom', 'teams',
-  'google', 'iphone', 'android', 'xbox', 'playstation', 'spotify', 'reddit', 'uber', 'amazon', 'tinder', 'bumble',
-  'hinge', 'discord', 'facetime', 'skype', 'christmas\'s', 'internet', 'wifi', 'tv', 'ai', 'chatgpt',
+  ...BRANDS, 'christmas\'s', 'internet', 'wifi', 'tv', 'ai', 'chatgpt',
   // languages and nationalities are not identifying alone
   'english', 'spanish', 'french', 'german', 'arabic', 'hindi', 'urdu', 'polish', 'chinese', 'mandarin',
   'cantonese', 'japanese', 'korean', 'vietnamese', 'tagalog', 'portuguese', 'italian', 'russian', 'somali',
@@ -131,6 +170,28 @@ const NEVER = new Set([
   'asian', 'european', 'latino', 'latina', 'latinx', 'hispanic', 'black', 'white', 'muslim', 'christian', 'jewish',
   'hindu', 'sikh', 'buddhist', 'catholic', 'protestant', 'mormon', 'maori', 'aboriginal', 'indigenous',
 ]);
+
+/** Words that make a kind of place, not a name: "the Care Home", "Family Court", "the White House", "Town Hall". */
+const FACILITY_KIND_WORDS = new Set(['a', 'an', 'the', 'care', 'nursing', 'residential', 'retirement', 'group', 'halfway', 'safe', 'children\'s',
+  'childrens', 'foster', 'mental', 'health', 'psychiatric', 'psych', 'maternity', 'intensive', 'acute', 'day', 'general', 'medical',
+  'local', 'main', 'old', 'new', 'big', 'little', 'small', 'whole', 'own', 'white', 'crown', 'high', 'county', 'family', 'magistrates',
+  'magistrates\'', 'supreme', 'district', 'juvenile', 'youth', 'open', 'full', 'opera', 'court', 'public', 'boarding', 'guest', 'tree',
+  'town', 'city', 'state', 'federal', 'country', 'council', 'social', 'housing', 'school', 'post', 'head', 'front', 'back', 'power',
+  'summer', 'holiday', 'dream', 'first', 'second', 'next', 'same', 'other', 'ski', 'hunting', 'hotel', 'rehab', 'detox', 'recovery',
+  'crisis', 'respite', 'assisted', 'living', 'sheltered', 'secure', 'locked', 'mother', 'baby', 'home', 'house', 'dog', 'play', 'green',
+  'glass', 'coffee', 'farm', 'village', 'church', 'study', 'dining', 'sports', 'concert', 'music', 'lecture', 'exam', 'best', 'good',
+  'private', 'dental', 'gp', 'doctor\'s', 'doctors', 'vet', 'vets', 'special', 'inpatient', 'outpatient', 'stroke', 'cancer',
+  'dementia', 'eating', 'disorders', 'disorder', 'addiction', 'drug', 'alcohol', 'short', 'long', 'stay', 'term', 'lord', 'lords',
+  'commons', 'parliament', 'full-time', 'part-time', 'at', 'in', 'of', 'for', 'and', 'to', 'my', 'our', 'your', 'his', 'her',
+  'their', 'this', 'that']);
+
+export function isFacilityKindWord(lower: string): boolean {
+  return FACILITY_KIND_WORDS.has(lower);
+}
+
+/** The heads of a facility's name that are also surnames or words: after a kind word, a determiner or a
+ * possessive ("the White House", "Family Court", "Nan's House", "The Court order") they name no person. */
+export const FACILITY_HEADS = new Set(['manor', 'lodge', 'grange', 'house', 'court', 'home', 'practice', 'ward', 'unit', 'hall']);
 
 /** Hesitations and back-channels: "Mm-hmm", "Mmh", "Uh-huh", "Hmm". */
 const INTERJECTION = /^(?:m+h*m*|h+m+|mh+m*|u+h+|u+m+|a+h+|o+h+|e+r+m*|u+h+-h+u+h+|m+-h+m+|m+h+-m+h+|uh-huh|mm-hmm|mhm+)$/;

@@ -4,7 +4,7 @@
 // it follows another name ("Priya Raman"). Words that are names only sometimes ("Hope", "Will", "Mark") need
 // context: capitalised mid-sentence, or a known name.
 import type { Detection } from './categories';
-import { isKnownFirstName, isKnownWord, isListedName, isNeverIdentifying, isOrdinaryWord, nameLikeWord, placeLike, TITLES } from './lexicon';
+import { FACILITY_HEADS, isFacilityKindWord, isKnownFirstName, isKnownWord, isListedName, isNeverIdentifying, isOrdinaryWord, listedPlaces, nameLikeWord, placeLike, TITLES } from './lexicon';
 
 export interface KnownName {
   /** Lower-cased word of a name, e.g. "maria". */
@@ -108,6 +108,8 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
   const followsName = previousName !== null && previousName === previous && onlySpaceBetween(text, previous.end, token.start) && !token.sentenceStart;
   if (followsName) return { category: 'name', source: 'surname' };
   const ambiguous = isOrdinaryWord(token.lower) || context.lowerCaseWords.has(token.lower);
+  // "the White House", "Family Court", "Nan's House": a facility's head after a kind word or an owner is no person.
+  if (ambiguous && FACILITY_HEADS.has(token.lower) && previous && (isFacilityKindWord(previous.lower) || /['’]s?$/u.test(text.slice(previous.start, previous.end)))) return null;
   if (!ambiguous && placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };
   if (isListedName(token.lower) || isKnownFirstName(token.lower) || hyphenPartsListed(token.lower)) {
     if (!ambiguous) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon' };
@@ -151,7 +153,8 @@ function classifyLowerCase(token: Token, previous: Token | null, next: Token | n
     return { category: 'name', source: 'lower-case-verb' };
   }
   if (isOrdinaryWord(token.lower)) return null;
-  if (placeLike(token.lower)) return { category: 'place', source: 'lexicon-place' };
+  // "turkey", "china": a country that is also an everyday word is the gazetteer's, which asks for a place cue.
+  if (placeLike(token.lower) && listedPlaces().places.get(token.lower) !== 'everyday') return { category: 'place', source: 'lexicon-place' };
   // The people-names list holds too many everyday words ("session", "room") to trust without a capital; compromise's
   // own given names are few and sure.
   if (isKnownFirstName(token.lower)) return { category: 'name', source: 'lexicon' };
