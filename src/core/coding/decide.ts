@@ -3,7 +3,9 @@
 //
 // Stance (therapist)
 //   1. Command, obligation, warning and confrontation findings make the utterance directive: asking permission
-//      does not soften an order.
+//      does not soften an order. An imperative beside words that hand the choice back ("When you feel ready, call
+//      the clinic"; "Take it or leave it") is advice offered with autonomy, which MITI codes Persuade with
+//      Permission; "if you want" does not count there, since "If you want to get well, stop" is still an order.
 //   2. Persuasion and unsolicited advice are directive, unless the same utterance asks permission or emphasises
 //      the client's autonomy: MITI codes that "Persuade with Permission", which is MI-adherent (collaborative).
 //   3. Otherwise any collaborative finding (seeking collaboration, autonomy, permission, affirmation) makes it
@@ -59,7 +61,9 @@ const ECHO_SHARED_WORDS = 2;
 
 export function deriveStance(findings: readonly Finding[]): Stance {
   const codes = new Set(findings.map((finding) => finding.code));
-  if (findings.some((finding) => finding.stance === 'directive' && HARD_DIRECTIVE.has(finding.code))) return 'directive';
+  const autonomy = codes.has('collaborative.autonomy');
+  if (findings.some((finding) => finding.stance === 'directive' && HARD_DIRECTIVE.has(finding.code)
+    && !(autonomy && finding.code === 'directive.command'))) return 'directive';
   const softened = [...codes].some((code) => SOFTENERS.has(code));
   if (findings.some((finding) => finding.stance === 'directive') && !softened) return 'directive';
   if (findings.some((finding) => finding.stance === 'collaborative' || finding.stance === 'directive')) return 'collaborative';

@@ -28,3 +28,28 @@ describe('stance on the hand-labelled set', () => {
     assert.throws(() => parseStanceFile('[{"text": "Hi", "stance": "friendly"}]', 'bad.json'), /bad\.json: item 1/);
   });
 });
+
+// Issue #18: stance patterns taken from MITI 4.2.1's definitions, in our own words. Each case was coded wrongly
+// before the rule or decision it names.
+describe('stance: MITI 4.2.1 patterns beyond the hand-labelled set', () => {
+  const coder = createCoder();
+  const stanceOf = (text: string) => coder.codeUtterance(text, 'therapist').stance;
+  const cases: [string, string, string][] = [
+    ['an imperative after an unpunctuated condition', 'If it gets worse go to the emergency room.', 'directive'],
+    ['an imperative after a time adverbial', 'Tonight write down three things that went well.', 'directive'],
+    ['an imperative after a colon', 'Here is what I would do: write the worries down before bed.', 'directive'],
+    ['an order after "if you want to…" is still an order', 'If you want to get well, stop drinking.', 'directive'],
+    ['a confrontation that labels the client', "You're overthinking this.", 'directive'],
+    ['a warning of consequences', "If you don't get help soon, it will only get worse.", 'directive'],
+    ['an imperative offered with the choice handed back (Persuade with Permission)', 'When you feel ready, call the clinic.', 'collaborative'],
+    ['"take it or leave it" beside advice', 'Take it or leave it, but write the worries down before bed.', 'collaborative'],
+    ['an affirmation of strength', "You're stronger than you think.", 'collaborative'],
+    ['an affirmation of effort', 'You came up with a really sensible plan.', 'collaborative'],
+    ['encouragement of the client\'s own plan', 'If the class appeals to you, go for it!', 'collaborative'],
+    ['well-wishing stays neutral, "you can" there is no advice', 'I hope you can get some rest.', 'neutral'],
+    ['"if you need to…" is a condition, not an obligation', "If you need to cry, that's okay here.", 'neutral'],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(`${what}: "${text}" is ${expected}`, () => assert.strictEqual(stanceOf(text), expected));
+  }
+});
