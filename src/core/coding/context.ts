@@ -120,7 +120,7 @@ export const CONTEXT_RULES = [{
 
 /** A reply made only of these is a plain answer or assent. "Whatever", "if you say so" and the like are not here:
  * they withdraw whatever was asked. */
-const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|mm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay|we'll see|we will see|i know|i mean)[\s,.!…]*)+$/;
+const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|mm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay|we'll see|we will see|i know|i mean|(?:i )?(?:don't|do not) mind|(?:i )?(?:don't|do not|can't|cannot) remember)[\s,.!…]*)+$/;
 /** A sigh, a pause or a trailing off said with the answer is the withdrawal the 3RS codes, whatever the words. */
 /** Plain answers are short; longer replies are never tested against the pattern. */
 const PLAIN_ANSWER_MAX_LENGTH = 60;
