@@ -100,8 +100,8 @@ export function echoOf(sentence: string, clientWords: ReadonlySet<string>): Echo
 export interface DecisionContext {
   /** Per sentence, how much of it the client's last turn already said; null without a client turn before. */
   echoes: Echo[] | null;
-  /** A client's plain answer ("Sure.", "Yeah, okay.") to the therapist's closed question or request for permission:
-   * an answer, not a withdrawal. */
+  /** A client's plain answer ("Sure.", "Yeah, okay.") to the therapist's closed question or request for permission,
+   * or to a statement that asked and pressed for nothing: an answer, not a withdrawal. */
   answersTherapist: boolean;
   /** The words of a minimal reply right after a directive turn ("Sure.", "Mm."), or said with a sigh or trailing off
    * ("(sighs) Yeah, okay.", "... Okay."): going along without engaging, the withdrawal the 3RS codes. Null otherwise. */
@@ -120,7 +120,7 @@ export const CONTEXT_RULES = [{
 
 /** A reply made only of these is a plain answer or assent. "Whatever", "if you say so" and the like are not here:
  * they withdraw whatever was asked. */
-const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|mm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay|we'll see|we will see|i know)[\s,.!…]*)+$/;
+const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|alright|all right|go ahead|of course|not really|i guess(?: so)?|i suppose(?: so)?|i think so|(?:i am |i'm )?not sure|i don't know|uh-huh|mm-hmm|mhm|mm|um|uh|well|please|that's fine|that is fine|that's okay|that is okay|we'll see|we will see|i know|i mean|(?:i )?(?:don't|do not) mind|(?:i )?(?:don't|do not|can't|cannot) remember)[\s,.!…]*)+$/;
 /** A sigh, a pause or a trailing off said with the answer is the withdrawal the 3RS codes, whatever the words. */
 /** Plain answers are short; longer replies are never tested against the pattern. */
 const PLAIN_ANSWER_MAX_LENGTH = 60;
@@ -132,7 +132,9 @@ export function situate(role: Role, text: string, masked: string, match: MatchRe
     return { echoes: match.sentences.map((sentence) => echoOf(masked.slice(sentence.start, sentence.end), clientWords)), answersTherapist: false, withdrawnReply: null };
   }
   const asked = context.previousTherapist;
-  const answerable = asked !== null && (asked.question === 'closed' || asked.askedPermission);
+  // A plain "Fine." or "Okay." after a statement that asked for nothing and pressed nothing (a reflection, an offer
+  // to leave a topic) takes it in; only after an open question is it the minimal reply the 3RS codes.
+  const answerable = asked !== null && (asked.question === 'closed' || asked.askedPermission || (asked.question === null && !asked.pushed));
   const reply = masked.trim().toLowerCase().replace(/^[.…\s]+/, '');
   const plain = role === 'client' && reply.length > 0 && reply.length <= PLAIN_ANSWER_MAX_LENGTH && PLAIN_ANSWER.test(reply);
   const hesitant = HESITATION.test(text);
