@@ -3,7 +3,7 @@
 import { CATEGORIES, type Category, type Detection } from './categories';
 import { findEntities } from './entities';
 import { collectLowerCaseWords, findNames, isLowerCaseText, startsSentence } from './names';
-import { isKnownFirstName, isListedName, isNeverIdentifying, isOrdinaryWord, TITLES } from './lexicon';
+import { isKnownFirstName, isKnownWord, isListedName, isNeverIdentifying, isOrdinaryWord, listedPlaces, placeLike, TITLES } from './lexicon';
 import { findPatterns } from './patterns';
 import { findFacilities, findGazetteerPlaces, findSites } from './places';
 
@@ -77,7 +77,8 @@ function findRepeats(text: string, found: readonly Detection[], keep: ReadonlySe
     const word = match[0].replace(/['’]s$/u, '');
     const source = words.get(word.toLowerCase());
     // In lower case only a person's name that no dictionary calls an ordinary word: "farida", not "hope" or "society".
-    if (!source || (!/^\p{Lu}/u.test(word) && (source.category === 'place' || isOrdinaryWord(word) || !(source.person || isListedName(word) || isKnownFirstName(word))))) continue;
+    // A word no dictionary knows, once found as a name ("kwame my partner"), is that name in lower case too.
+    if (!source || (!/^\p{Lu}/u.test(word) && (source.category === 'place' || isOrdinaryWord(word) || !(source.person || isListedName(word) || isKnownFirstName(word) || !isKnownWord(word))))) continue;
     // "Will you call me?" opens a sentence with the word, not with the sponsor called Will.
     if (isOrdinaryWord(word) && startsSentence(text, match.index)) continue;
     repeats.push({ start: match.index, end: match.index + word.length, category: source.category, text: word, source: 'repeat', ...(source.person ? { person: source.person } : {}) });
@@ -91,7 +92,21 @@ const SHAPED_PLACES = new Set(['institution', 'institution-of', 'street', 'stree
  * and keep only what names a place by its shape (a street, a school), never the capital-led guesses. */
 function findLowerCasePlaces(text: string): Detection[] {
   const capitalised = text.replace(/(?<![\p{L}\p{M}'’])\p{Ll}/gu, (letter) => letter.toUpperCase());
-  return findPatterns(capitalised).filter((detection) => detection.category === 'place' && SHAPED_PLACES.has(detection.source));
+  return findPatterns(capitalised).filter((detection) => detection.category === 'place' && SHAPED_PLACES.has(detection.source))
+    .flatMap((detection) => (detection.source === 'institution' ? trimLowerCaseInstitution(text, detection) : [detection]));
+}
+
+/** Without capitals the institution pattern takes every word before the head: "on days at the hospital". The name
+ * is what follows the last function word, and it must hold a word a list knows as a name or a place ("westfield
+ * academy", "st james's hospital"), not only kinds ("the leisure centre"). */
+function trimLowerCaseInstitution(text: string, detection: Detection): Detection[] {
+  const words = [...text.slice(detection.start, detection.end).matchAll(/[^ \t]+/g)];
+  let first = words.length - 1;
+  while (first > 0 && !isNeverIdentifying(words[first - 1][0].toLowerCase().replace(/\.$/, ''))) first--;
+  const name = words.slice(first, -1).map((word) => word[0].toLowerCase().replace(/['’]s$/u, '').replace(/\.$/, ''));
+  if (!name.some((word) => !GENERIC_PLACE_WORDS.has(word) && ((isListedName(word) && !isOrdinaryWord(word)) || placeLike(word) || listedPlaces().places.has(word)))) return [];
+  const start = detection.start + (words[first].index ?? 0);
+  return [{ ...detection, start, text: text.slice(start, detection.end) }];
 }
 
 /** Capitalised phrases that name things, not people or places: "Tai Chi" holds a given name, "Super Bowl" looks

@@ -4,6 +4,7 @@ import nlp from 'compromise/two';
 import type { Category, Detection } from './categories';
 import { isNeverIdentifying, isOrdinaryWord } from './lexicon';
 import { isDisfluency } from './names';
+import { isKindOfGroup } from './patterns';
 
 interface OffsetMatch {
   text: string;
@@ -86,6 +87,7 @@ function plausible(text: string, keep: ReadonlySet<string>): boolean {
   const words = text.split(/\s+/);
   if (!words.some((word) => /^\p{Lu}/u.test(word))) return false;
   if (words.every((word) => isNeverIdentifying(word.replace(/[^\p{L}'’-]/gu, '')) || keep.has(word.toLowerCase()))) return false;
+  if (isKindOfGroup(text)) return false;
   if (words.length === 1 && (isOrdinaryWord(words[0]) || /^[\p{Lu}\d]{1,5}s?$/u.test(words[0]) || isDisfluency(words[0].toLowerCase()))) return false;
   return true;
 }

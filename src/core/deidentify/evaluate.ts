@@ -91,8 +91,9 @@ export function evaluateMarked(files: ReadonlyArray<{ file: string; marked: stri
         if (hidden) tally(category).recalled++;
       }
       if (!hidden) score.missed.push(span);
-      // A label opens a line (labelled, Otter) or a voice tag.
-      const isLabel = lineStarts.has(span.start) || text.slice(Math.max(0, span.start - 3), span.start) === '<v ' || /^(?:therapist|client)s?: /i.test(text.slice(text.lastIndexOf('\n', span.start) + 1, span.start));
+      // A label opens a line (labelled, Otter), a voice tag, or a front-matter role ("client: "); a name later on a
+      // line that opens "Client: " is what was said, not a label.
+      const isLabel = lineStarts.has(span.start) || text.slice(Math.max(0, span.start - 3), span.start) === '<v ' || /^(?:therapist|client)s?: $/i.test(text.slice(text.lastIndexOf('\n', span.start - 1) + 1, span.start));
       if (span.category === 'name' && isLabel) {
         speakerNames++;
         score.speakerNames++;

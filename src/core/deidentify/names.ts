@@ -44,7 +44,22 @@ const TITLES_ONLY_CAPITALISED = new Set(['father', 'sister', 'brother', 'nurse',
 const ACTION_AFTER_NAME = new Set(['said', 'says', 'told', 'tells', 'asked', 'asks', 'called', 'calls', 'texted', 'texts',
   'came', 'comes', 'went', 'goes', 'thinks', 'thought', 'wants', 'wanted', 'knows', 'knew', 'left', 'moved', 'lives',
   'lived', 'works', 'worked', 'yelled', 'shouted', 'cried', 'laughed', 'died', 'passed', 'hit', 'hugged', 'visited',
-  'and', 'never', 'always', 'keeps', 'kept', 'got', 'gets', 'has', 'had', 'does', 'did', "doesn't", "didn't"]);
+  'and', 'never', 'always', 'keeps', 'kept', 'got', 'gets', 'has', 'had', 'does', 'did', "doesn't", "didn't",
+  'rang', 'rings', 'phoned', 'phones', 'emailed', 'messaged', 'replied', 'answered', 'explained', 'admitted', 'agreed', 'reckons',
+  'drove', 'picked', 'dropped', 'brought', 'stayed', 'offered', 'promised', 'whispered', 'screamed', 'smiled', 'nodded', 'sighed',
+  'apologised', 'apologized', 'hates', 'hated', 'loves', 'loved']);
+
+/** Who a person is to the speaker, said right after or before the name: "Destiny, our neighbour's girl", "kwame my
+ * partner", "my friend precious". */
+const RELATION = String.raw`(?:partner|husband|wife|son|daughter|boyfriend|girlfriend|brother|sister|friend|mum|mom|mother|dad|father|cousin|nephew|niece|youngest|eldest|oldest|middle|baby|kid|boy|girl|stepson|stepdaughter|manager|boss|mate|neighbou?r|neighbou?r's|grandson|granddaughter|grandma|grandad|granddad|aunt|auntie|uncle|ex|fianc[eé]e?|colleague|flatmate|housemate|roommate|sponsor|teacher|nurse|carer|caseworker|key worker|team lead|supervisor|best friend|little|big|twin|sister-in-law|brother-in-law)`;
+/** After a name opening a sentence: a comma and an appositive closed by a comma ("Hope, the nurse on nights, was"). */
+const APPOSITIVE_AFTER = new RegExp(String.raw`^,[ \t]+(?:my|our|his|her|their|your|the)[ \t]+(?!(?:way|thing|truth|point|reason|problem|idea|fact|word|sense|feeling|gift|one)\b)[^,.!?\n]{1,40},`, 'u');
+/** After a name in lower-case speech: who the person is ("kwame my partner"). */
+const RELATION_AFTER = new RegExp(String.raw`^[ \t,]+(?:my|our|his|her|their)[ \t]+${RELATION}\b`, 'iu');
+/** Before a name in lower-case speech: "my friend precious", "a guy called dele", "picks up faith from". */
+const RELATION_BEFORE = new RegExp(String.raw`(?:\b(?:my|our|his|her|their)[ \t]+(?:\p{L}+[ \t]+)?${RELATION}|\b(?:called|named|name's|name is))[ \t]+$`, 'iu');
+const OBJECT_AFTER = /^[ \t]+(?:me|him|her|us|them|it|you|a|an|the|my|his|our|their|to|up|out|back|down|off|over|into|some|this|that)\b/iu;
+const COLLECTED = { before: /\bpick(?:s|ed|ing)?[ \t]+up[ \t]+$/iu, after: /^[ \t]+from[ \t]+(?:nursery|school|daycare|childcare|preschool|playgroup|college|practice|training|football|swimming|the[ \t]+\p{L}+)\b/iu };
 
 /** After a word nobody knows, a modal makes it a person too: "Ama would have been 40". */
 const MODALS = new Set(['would', 'will', 'could', 'can', 'should', 'might', 'must', "won't", "can't", "couldn't", "wouldn't", 'used']);
@@ -115,8 +130,10 @@ function classify(token: Token, previous: Token | null, next: Token | null, prev
     if (!ambiguous) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon' };
     if (!token.sentenceStart && nameLikeWord(token.lower)) return { category: placeLike(token.lower) ? 'place' : 'name', source: 'lexicon-context' };
     // "Rose said …": a sentence that opens with the name and goes on with what the person did.
-    return next && ACTION_AFTER_NAME.has(next.lower) && nameLikeWord(token.lower) && onlySpaceBetween(text, token.end, next.start)
-      ? { category: 'name', source: 'lexicon-verb' } : null;
+    if (next && ACTION_AFTER_NAME.has(next.lower) && nameLikeWord(token.lower) && onlySpaceBetween(text, token.end, next.start)) return { category: 'name', source: 'lexicon-verb' };
+    // "Destiny, our neighbour's girl, plays …": the name, then who she is, between commas.
+    return nameLikeWord(token.lower) && APPOSITIVE_AFTER.test(text.slice(token.start + token.core.length, token.start + token.core.length + 50))
+      ? { category: 'name', source: 'lexicon-appositive' } : null;
   }
   // An unknown capitalised word mid-sentence is a proper noun: a person, or a place after "in", "from", "to".
   if (!token.sentenceStart && !ambiguous && !isKnownWord(token.lower)) {
@@ -151,6 +168,17 @@ function classifyLowerCase(token: Token, previous: Token | null, next: Token | n
   if (next && SPOKE_OR_CAME.has(next.lower) && onlySpaceBetween(text, token.end, next.start) && !(previous && THING_BEFORE.has(previous.lower))
     && !TITLES.has(token.lower) && (!isKnownWord(token.lower) || (isOrdinaryWord(token.lower) && nameLikeWord(token.lower) && isListedName(token.lower)))) {
     return { category: 'name', source: 'lower-case-verb' };
+  }
+  // "kwame my partner", "my friend precious", "a guy called dele", "picks up faith from nursery": a listed name with
+  // the person's relation to the speaker, or collected from somewhere, even when the name is also a word.
+  if ((isListedName(token.lower) || isKnownFirstName(token.lower) || (!isKnownWord(token.lower) && !/ly$/u.test(token.lower))) && nameLikeWord(token.lower) && !MODALS.has(token.lower) && !TITLES.has(token.lower)) {
+    const before = text.slice(Math.max(0, token.start - 40), token.start);
+    const after = text.slice(token.end, token.end + 40);
+    // "my niece drew me one": a verb with its object after the relation is what she did, not her name.
+    const verbAfter = OBJECT_AFTER.test(after);
+    if ((!isOrdinaryWord(token.lower) && RELATION_AFTER.test(after)) || (RELATION_BEFORE.test(before) && !verbAfter) || (COLLECTED.before.test(before) && COLLECTED.after.test(after))) {
+      return { category: 'name', source: 'lower-case-relation' };
+    }
   }
   if (isOrdinaryWord(token.lower)) return null;
   // "turkey", "china": a country that is also an everyday word is the gazetteer's, which asks for a place cue.

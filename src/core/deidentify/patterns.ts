@@ -8,6 +8,10 @@ const ORDINAL_WORD = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh
 const DAY = String.raw`(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|${ORDINAL_WORD})`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'\d\d)`;
 
+/** Holidays, named with their year ("Lunar New Year 2026", "Diwali 2023"): a day more specific than a year. Alone
+ * they stay. Capitalised, as a holiday is written. */
+const HOLIDAY = String.raw`(?:Christmas|Xmas|(?:Lunar|Chinese|Jewish|Islamic|Persian)[ \t]+New[ \t]+Year|New[ \t]+Year(?:['’]?s)?|Easter|Thanksgiving|Halloween|Hallowe'en|Diwali|Deepavali|Eid(?:[ \t]+(?:al|ul)-\p{L}+)?|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Rosh[ \t]+Hashanah|Yom[ \t]+Kippur|Sukkot|Kwanzaa|Holi|Vaisakhi|Baisakhi|Navratri|Pongal|Onam|Vesak|Nowruz|Tet|Chuseok|Songkran|Obon|Lent|Pentecost|Whitsun|Juneteenth|Hogmanay|Carnival|Mardi[ \t]+Gras|Midsummer|Bonfire[ \t]+Night|Guy[ \t]+Fawkes(?:[ \t]+Night)?)(?:[ \t]+(?:Eve|Day|Sunday|Monday))?`;
+
 interface PatternRule {
   category: Category;
   source: string;
@@ -37,6 +41,15 @@ const RULES: readonly PatternRule[] = [
     group: 1,
     accept: (match) => digitsIn(match[1]) >= 3,
   },
+  // A code after "number", "no.", "ref" or "code" whatever names it ("care plan number is OG-55102"): letters with
+  // digits, or five digits or more, so "number 3" and "room number 214" stay. Case-sensitive, so "number of 120"
+  // is no code.
+  {
+    category: 'id', source: 'number-code',
+    pattern: /\b(?:[Nn]umber|[Nn]o\.?|[Nn]um|[Rr]ef(?:erence)?|[Cc]ode|MRN|ID)(?:[ \t]+(?:is|was|reads|it's|it’s))?[ \t]*[:#]?[ \t]*((?:[A-Z]{1,4}[ -]?)?\d[\d -]{2,20}\d(?:[ -]?[A-Z]{1,3}\b)?|[A-Z0-9]*\d[A-Z0-9-]*)/gu,
+    group: 1,
+    accept: (match) => digitsIn(match[1]) >= 5 || (digitsIn(match[1]) >= 3 && /[A-Z]/.test(match[1])),
+  },
   { category: 'date', source: 'iso-date', pattern: /\b(?:1[89]|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b/g },
   { category: 'date', source: 'numeric-date', pattern: /\b(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:(?:19|20)\d\d|\d\d)\b/g },
   {
@@ -51,7 +64,8 @@ const RULES: readonly PatternRule[] = [
   },
   { category: 'date', source: 'month-year', pattern: new RegExp(String.raw`\b${MONTH}(?:[ \t]+of)?,?[ \t]+${YEAR}\b`, 'gu') },
   // A holiday with its year is a day: "Christmas 2024", "New Year's Eve 2023". Alone it stays.
-  { category: 'date', source: 'holiday-year', pattern: /\b(?:Christmas(?:[ \t]+(?:Eve|Day))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Eve|Day))?|Easter(?:[ \t]+(?:Sunday|Monday))?|Thanksgiving|Halloween|Boxing[ \t]+Day|Valentine['’]?s[ \t]+Day|Diwali|Eid(?:[ \t]+al-\p{L}+)?|Hanukkah|Passover|Independence[ \t]+Day|Mother['’]?s[ \t]+Day|Father['’]?s[ \t]+Day)(?:[ \t]+of)?,?[ \t]+(?:1[89]\d\d|20\d\d)\b/giu },
+  // Any named day, eve, night or festival counts, so a holiday missing from the list is still caught with its year.
+  { category: 'date', source: 'holiday-year', pattern: new RegExp(String.raw`\b(?:${HOLIDAY}|(?:\p{Lu}[\p{L}'’]+[ \t]+){1,2}(?:Day|Eve|Night|Festival|Sunday|Monday|Friday))(?:[ \t]+of)?,?[ \t]+(?:1[89]\d\d|20\d\d)\b`, 'gu') },
   { category: 'date', source: 'day-alone', pattern: /\b(?:on|since|until|till|by|from|before|after)[ \t]+the[ \t]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/giu, group: 1 },
   { category: 'date', source: 'slash-date', pattern: /\b(?:on|since|until|till|by|from|before|after)[ \t]+((?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01]))\b/giu, group: 1 },
   {
@@ -75,11 +89,26 @@ const RULES: readonly PatternRule[] = [
   { category: 'place', source: 'zip', pattern: /\b(?:[A-Z]{2}|zip(?:[ \t]+code)?|zipcode)[ \t]+(\d{5}(?:-\d{4})?)\b/g, group: 1 },
   {
     category: 'place', source: 'institution',
-    pattern: /\b(?:(?:St\.?|Saint)[ \t]+)?(?:[A-Z][\p{L}'’&.-]*[ \t]+(?:(?:of|the|and|for|de|la)[ \t]+)?){1,4}(?:Hospital|Infirmary|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re)|Surgery|High School|Primary School|Middle School|Elementary|School|Academy|College|University|Institute|Church|Mosque|Temple|Synagogue|Gurdwara|Prison|Hospice|Centre|Center|Ltd|Inc|Corporation|Company|Bank|Pharmacy|Mall|Park|Station|Airport)\b/gu,
+    pattern: /\b(?:(?:St\.?|Saint)[ \t]+)?(?:[A-Z][\p{L}'’&.-]*[ \t]+(?:(?:of|the|and|for|de|la)[ \t]+)?){1,4}(?:Hospital|Infirmary|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re)|Surgery|High School|Primary School|Middle School|Elementary|School|Academy|College|University|Institute|Church|Mosque|Temple|Synagogue|Gurdwara|Prison|Hospice|Centre|Center|Ltd|Inc|Corporation|Company|Bank|Pharmacy|Chemists?|Dental|Dentistry|Dentists|Opticians?|Physio|Physiotherapy|Salon|Garage|Bakery|Caf[eé]|Group|Vets|Veterinary|Mall|Park|Station|Airport)\b/gu,
   },
   { category: 'place', source: 'institution-of', pattern: /\b(?:University|College|Hospital|Bank|Church|School)[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\p{L}'’-]*(?:[ \t]+[A-Z][\p{L}'’-]*){0,3}/gu },
+  // "the Sainsbury's in town", "at the Nando's by the station": a shop or chain by its owner's name, where nothing
+  // after the possessive says what is owned.
+  { category: 'place', source: 'possessive-business', pattern: /\b(?:at|from|to|in|outside|near)[ \t]+the[ \t]+((?:\p{Lu}[\p{L}-]*[ \t]+){0,2}\p{Lu}[\p{L}-]+['’]s)(?=[ \t]+(?:in|on|at|near|by|off|round|up|and|for|until|till|every|today|tonight|again|now|last|next|this)\b|[ \t]*[.,;!?]|[ \t]*$)/gmu, group: 1 },
   { category: 'place', source: 'employer', pattern: /\b(?:work(?:s|ed|ing)?|job|shift|shifts|hired|employed)[ \t]+(?:at|for|with)[ \t]+(?:the[ \t]+)?([A-Z][\p{L}\p{N}'’&-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\p{L}\p{N}'’&-]*){0,3})/gu, group: 1 },
 ];
+
+/** What a group is for, not whose it is. */
+const GROUP_KINDS = new Set(['support', 'therapy', 'peer', 'recovery', 'bereavement', 'grief', 'walking', 'running', 'family', 'families',
+  'parents', 'parent', 'carers', 'carer', "men's", "women's", 'youth', 'study', 'reading', 'book', 'prayer', 'focus', 'skills', 'art',
+  'music', 'self-help', 'step', 'online', 'dbt', 'cbt', 'aa', 'na', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'morning', 'evening', 'weekly', 'the', 'a', 'our', 'my', 'community', 'women', 'men', 'mums', 'dads', 'anxiety', 'trauma']);
+
+/** "the Support Group", "Tuesday Group": a group named only by what it is for or when it meets, no place. */
+export function isKindOfGroup(text: string): boolean {
+  const words = text.toLowerCase().split(/[ \t]+/).map((word) => word.replace(/[^\p{L}'’-]/gu, ''));
+  return /^groups?$/.test(words[words.length - 1]) && words.slice(0, -1).every((word) => GROUP_KINDS.has(word));
+}
 
 /** Words that open an institution's match by accident: "The", "My", sentence starts. */
 const LEADING_NOISE = /^(?:(?:The|My|Our|Your|His|Her|Their|This|That|At|In|To|From|And|But|So|Then|Now|Well|Yeah|Yes|No|Oh|Um|Uh|Like|Because|When|After|Before|Since|If|It|I|We|They|He|She|You)[ \t]+)+/u;
@@ -112,6 +141,8 @@ export function findPatterns(text: string): Detection[] {
         }
         // "Centre", "Park" or "Station" alone after a noise word is no name.
         if (!/[ \t]/.test(value)) continue;
+        // "the Support Group", "Peer Group": a group named only by its kind is no place.
+        if (/Group$/u.test(value) && isKindOfGroup(value)) continue;
       }
       found.push({ start, end: start + value.length, category: rule.category, text: value, source: rule.source });
     }

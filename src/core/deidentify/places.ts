@@ -8,12 +8,13 @@ import type { Detection } from './categories';
 import { isBrand, isFacilityKindWord, isKnownFirstName, isNeverIdentifying, isOrdinaryWord, listedPlaces, nameLikeWord, placeLike, TITLES, type PlaceKind } from './lexicon';
 import { startsSentence } from './names';
 
-/** What comes right before a place when a speaker says where someone lives, comes from or went: strong enough
- * for a town that is also a word. "go to", "back to", "work in" and "outside" are not: "back to normal", "go to
+/** What comes right before a place when a speaker says where someone lives, comes from or went, or where a site
+ * stands ("the depot in rugby"): strong enough for a town that is also a word. "go to", "back to", "work in" and "outside" are not: "back to normal", "go to
  * reading group", "friends outside of band". */
 const PLACE_CUE = new RegExp(String.raw`(?:\b(?:live|lives|lived|living|grew up|growing up|born|raised|based|settled|stationed|brought up)[ \t]+in`
   + String.raw`|\b(?:moved|move|moves|moving|relocated|relocating|drove|drive|driving|flew|fly|flying|train|coach|ferry|emigrated)[ \t]+(?:back[ \t]+)?to`
   + String.raw`|\b(?:i'm|i’m|im|i am|he's|he’s|she's|she’s|they're|they’re|we're|we’re|originally|family(?:'s|’s)?|people(?:'s|’s)?)[ \t]+from`
+  + String.raw`|\b(?:depot|warehouse|factory|plant|offices?|branch|superstore|hospital|hospice|prison|campus|barracks)[ \t]+(?:in|at|near|outside)`
   + String.raw`|\bnear|\b(?:town|city|village|place)[ \t]+called)[ \t]+$`, 'iu');
 
 /** Idioms a cue can form with an everyday word: "I live in hope". */

@@ -303,11 +303,11 @@ describe('alliance-lens deidentify', () => {
     assert.ok(!fs.existsSync(path.join(input, 'out3')), 'nothing is created when the run stops before writing');
   });
 
-  it('eval --deidentify builtin reports the tuning, held-out and both unseen sets apart, per category', () => {
+  it('eval --deidentify builtin reports the tuning, held-out and the three unseen sets apart, per category', () => {
     const run = runCli(['eval', '--deidentify', 'builtin']);
     assert.strictEqual(run.status, 0, run.stderr);
-    assert.strictEqual(run.stdout.match(/^De-identification on \d+ marked transcripts/gm)?.length, 4, run.stdout);
-    assert.match(run.stdout, /unseen-2 \(second unseen set, written after the last change, never tuned on\)/);
+    assert.strictEqual(run.stdout.match(/^De-identification on \d+ marked transcripts/gm)?.length, 5, run.stdout);
+    assert.match(run.stdout, /unseen-3 \(third unseen set, written before those fixes, never tuned on\)/);
     assert.match(run.stdout, /^name +\d+ +\d+ +[01]\.\d{3} +[01]\.\d{3} +[01]\.\d{3}$/m);
   });
 
