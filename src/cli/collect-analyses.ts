@@ -1,12 +1,16 @@
 // What `analyze` and `trends` share: find the transcripts under the given paths (and keep this shard's), check the
 // --out path before any work, analyse on the job pool with progress, and report unreadable files and each
 // transcript's warnings on standard error.
+import * as fs from 'fs';
 import type { CoderOptions } from '../core/coding';
-import type { Analysis, Warning } from '../core/types';
+import type { Warning } from '../core/types';
+import { analyzeFileInPieces } from './analyze-file';
+import type { AnalysisSource, StreamedAnalysis } from './analysis-source';
 import type { CliIo } from './command';
 import { describeRuleError, engineChoices, type EngineArguments } from './engine-options';
 import { findTranscriptFiles } from './files';
 import { automaticJobCount, runAnalysisJobs } from './jobs/pool';
+import { AnalyzerCache } from './jobs/run-job';
 import { progressReporter } from './jobs/progress';
 import { checkOutPath, deliverOutput, type OutputWriter } from './out-file';
 import { filesInShard, type Shard } from './shard';
@@ -21,13 +25,25 @@ export interface CollectOptions {
   configure?: (transcript: string) => Promise<CoderOptions>;
   /** Analyse only this share of the files found (`analyze --shard K/N`). */
   shard?: Shard;
+  /** Files of at least this many bytes are not analysed here but while their output is written (see
+   * StreamedAnalysis): their analyses are never held whole. None: every file is analysed here. */
+  streamFromBytes?: number;
 }
+
+/** From this size a transcript's whole analysis (about 12 bytes of memory per byte of transcript, most of it its
+ * coded utterances) would take a few hundred MB; `analyze` then codes and writes it utterance by utterance. Real
+ * sessions are far below it (an hour of talk is about 60 KB). */
+export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
+
+/** The codings an analyzer keeps while it streams a transcript: enough for the short replies a session repeats
+ * ("Mm-hmm.", "Okay."), bounded whatever the transcript's size. */
+const STREAMED_CACHE_LIMIT = 20_000;
 
 export interface CollectedAnalyses {
   /** In the order the files were found. */
-  analyses: Analysis[];
-  /** A path could not be read or a file was refused. */
-  failed: boolean;
+  analyses: AnalysisSource[];
+  /** A path could not be read or a file was refused (a streamed file counts once its output has been written). */
+  failed: () => boolean;
   /** The --out file's identity when the run started, for writeSafely. */
   outIdentity: string | null;
 }
@@ -43,30 +59,67 @@ export async function collectAnalyses(options: CollectOptions, io: CliIo): Promi
   // The progress line moves the cursor with "\r" and "\x1b[K" of its own, so it writes to the terminal directly
   // (it prints only counts, never a transcript's text).
   const progress = progressReporter({ write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true }, options.prefix);
-  const jobs = [];
-  for (const file of files) jobs.push({ kind: 'file' as const, file, displayName: file, engine: await options.configure?.(file) });
-  const results = await runAnalysisJobs(jobs, {
-    jobs: options.jobs ?? automaticJobCount(files),
+  const engines = new Map<string, CoderOptions | undefined>();
+  for (const file of files) engines.set(file, await options.configure?.(file));
+  const streamed = new Set(options.streamFromBytes === undefined ? [] : files.filter((file) => sizeOf(file) >= (options.streamFromBytes as number)));
+  const pooled = files.filter((file) => !streamed.has(file));
+  const results = await runAnalysisJobs(pooled.map((file) => ({ kind: 'file' as const, file, displayName: file, engine: engines.get(file) })), {
+    jobs: options.jobs ?? automaticJobCount(pooled),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
-  const analyses: Analysis[] = [];
   const reportedRuleErrors = new Set<string>();
-  for (const [index, file] of files.entries()) {
-    const result = results[index];
+  const reportRuleErrors = (errors: Parameters<typeof describeRuleError>[0][]) => {
+    for (const message of errors.map(describeRuleError)) {
+      if (!reportedRuleErrors.has(message)) io.stderr(`${message}\n`);
+      reportedRuleErrors.add(message);
+    }
+  };
+  // Loaded only when a file is streamed: this thread otherwise leaves the engine to the workers.
+  const analyzers = streamed.size > 0 ? new AnalyzerCache((await import('../core/analyzer')).Analyzer) : null;
+  const streamedAnalysis = (file: string): StreamedAnalysis => ({
+    streamed: true,
+    file,
+    open: () => {
+      const analyzer = (analyzers as AnalyzerCache).for(engines.get(file));
+      const read = analyzeFileInPieces(file, analyzer, file, STREAMED_CACHE_LIMIT);
+      if (!read.ok) {
+        io.stderr(`${options.prefix}: ${read.error}\n`);
+        failed = true;
+        return null;
+      }
+      reportRuleErrors(analyzer.ruleErrors);
+      for (const warning of read.analysis.warnings) io.stderr(`${located(file, warning)}\n`);
+      return read.analysis;
+    },
+  });
+  const analyses: AnalysisSource[] = [];
+  let next = 0;
+  for (const file of files) {
+    if (streamed.has(file)) {
+      analyses.push(streamedAnalysis(file));
+      continue;
+    }
+    const result = results[next++];
     if (!result.ok) {
       io.stderr(`${options.prefix}: ${result.error}\n`);
       failed = true;
       continue;
     }
-    for (const message of (result.ruleErrors ?? []).map(describeRuleError)) {
-      if (!reportedRuleErrors.has(message)) io.stderr(`${message}\n`);
-      reportedRuleErrors.add(message);
-    }
+    reportRuleErrors(result.ruleErrors ?? []);
     analyses.push(result.analysis);
     for (const warning of result.analysis.warnings) io.stderr(`${located(file, warning)}\n`);
   }
-  return { analyses, failed, outIdentity };
+  return { analyses, failed: () => failed, outIdentity };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    // Reported when it is read.
+    return 0;
+  }
 }
 
 export function located(file: string, warning: Warning): string {
@@ -78,7 +131,7 @@ export function located(file: string, warning: Warning): string {
 export async function analyseAndWrite(
   options: Omit<CollectOptions, 'configure'> & { engine: EngineArguments },
   io: CliIo,
-  write: (analyses: Analysis[], sink: (text: string) => void) => void,
+  write: (analyses: AnalysisSource[], sink: (text: string) => void) => void,
   what: { one: string; many: string },
 ): Promise<number> {
   const engine = engineChoices(options.engine);
@@ -89,5 +142,5 @@ export async function analyseAndWrite(
   const { analyses, failed, outIdentity } = await collectAnalyses({ ...options, configure: engine.configure }, io);
   const output: OutputWriter = (sink) => write(analyses, sink);
   deliverOutput({ out: options.out, outIdentity, prefix: options.prefix }, io, output, analyses.length === 1 ? `1 ${what.one}` : `${analyses.length} ${what.many}`);
-  return failed ? 1 : 0;
+  return failed() ? 1 : 0;
 }

@@ -1,10 +1,31 @@
 import { UsageError, type CliIo } from './command';
 import { commands } from './commands';
+import { isPipe, writeAllSync } from './standard-output';
 import { forTerminal } from './terminal';
+
+// A reader that stops early (`| head`, `| cmp -`) closes the pipe: the rest of the output is not wanted, which is
+// no error of ours, so end quietly rather than with a stack trace.
+function endOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+}
+
+/** Standard output to a pipe is written synchronously (see standard-output.ts). */
+const STDOUT_IS_PIPE = isPipe(1);
 
 // Standard error is read on a terminal; standard output only when it is one (a pipe or file gets the data as is).
 const io: CliIo = {
-  stdout: (text) => process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text),
+  stdout: (text) => {
+    if (!STDOUT_IS_PIPE) {
+      process.stdout.write(process.stdout.isTTY ? forTerminal(text) : text);
+      return;
+    }
+    try {
+      writeAllSync(1, text);
+    } catch (error) {
+      endOnClosedPipe(error as NodeJS.ErrnoException);
+    }
+  },
   stderr: (text) => process.stderr.write(forTerminal(text)),
 };
 
@@ -54,12 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (`| head`, `| cmp -`) closes the pipe: the rest of the output is not wanted, which is
-// no error of ours, so end quietly rather than with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+process.stdout.on('error', endOnClosedPipe);
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -4,9 +4,12 @@ import { createCoder, type Coder, type CoderOptions } from './coding';
 import { contextKey, ConversationContext, NO_CONTEXT, therapistTurnOf, type UtteranceContext } from './coding/context';
 import { sessionMetadata } from './session-metadata';
 import { findRepairMove } from './coding/repair-moves';
-import { summarize } from './summary';
+import { SummaryTally } from './summary';
+import { wholeAnalysis, type AnalysisInPieces } from './analysis-in-pieces';
 import { countWords, parseTranscript } from './transcript';
 import type { AnalysedUtterance, Analysis, ParsedUtterance, SpeakerSummary, TextSpan, UtteranceCoding } from './types';
+
+export { wholeAnalysis, type AnalysisInPieces } from './analysis-in-pieces';
 
 export type AnalyzerOptions = CoderOptions;
 
@@ -69,27 +72,51 @@ export class Analyzer {
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    return wholeAnalysis(this.analyzeInPieces(text, options));
+  }
+
+  /** The same Analysis, its utterances coded one at a time as they are read and its summary kept as running totals,
+   * so none of it need be held: a huge transcript can be written utterance by utterance in bounded memory. The
+   * fields come in the contract's order (utterances and summary where an Analysis has them); read `utterances` once,
+   * then call `summary`. `cacheLimit` caps the texts whose coding is kept for the next analysis (by default all:
+   * an editor re-analysing after an edit wants them; a one-pass run over a huge file must not hold them all). */
+  analyzeInPieces(text: string, options: AnalyzeOptions & { cacheLimit?: number } = {}): AnalysisInPieces {
     const parsed = parseTranscript(text, options);
-    const previousCache = this.cache;
-    const nextCache: CodingCache = new Map();
-    this.codedSinceLastAnalysis = 0;
-    const conversation = new ConversationContext();
-    const utterances = parsed.utterances.map((utterance) => {
-      const coding = this.coding(utterance, conversation.contextFor(utterance.role), previousCache, nextCache);
-      conversation.record(utterance.role, utterance.text, coding);
-      return placeInFile(utterance, coding);
+    const tally = new SummaryTally(parsed.utterances, findRepairMove);
+    let finished = false;
+    const utterances = this.codeInOrder(parsed.utterances, options.cacheLimit ?? Infinity, (utterance) => tally.add(utterance), () => {
+      finished = true;
     });
-    // Keeping only this document's utterances bounds the cache by the document's size.
-    this.cache = nextCache;
     return {
       file: options.fileName ?? '',
       format: parsed.format,
       metadata: sessionMetadata(parsed.metadata, options.fileName),
-      speakers: summariseSpeakers(parsed.speakers, utterances),
+      speakers: summariseSpeakers(parsed.speakers, parsed.utterances),
       utterances,
-      summary: summarize(parsed, utterances, findRepairMove),
+      summary: () => {
+        if (!finished) throw new Error('the summary needs every utterance: read them all first');
+        return tally.finish();
+      },
       warnings: parsed.refused ? [{ line: 0, message: parsed.refused }, ...parsed.warnings] : parsed.warnings,
     };
+  }
+
+  /** Codes the utterances one at a time as they are read, each in the context of the ones before it. */
+  private *codeInOrder(parsed: readonly ParsedUtterance[], cacheLimit: number, onCoded: (utterance: AnalysedUtterance) => void, onDone: () => void): Generator<AnalysedUtterance> {
+    const previousCache = this.cache;
+    const nextCache: CodingCache = new Map();
+    this.codedSinceLastAnalysis = 0;
+    const conversation = new ConversationContext();
+    for (const utterance of parsed) {
+      const coding = this.coding(utterance, conversation.contextFor(utterance.role), previousCache, nextCache.size < cacheLimit ? nextCache : null);
+      conversation.record(utterance.role, utterance.text, coding);
+      const analysed = placeInFile(utterance, coding);
+      onCoded(analysed);
+      yield analysed;
+    }
+    // Keeping only this document's utterances bounds the cache by the document's size.
+    this.cache = nextCache;
+    onDone();
   }
 
   /** Codes first what the user is looking at in a large file. The whole text is parsed (roles depend on all of it:
@@ -118,15 +145,16 @@ export class Analyzer {
     return { previousClientText: null, previousTherapist: therapistTurnOf(coding) };
   }
 
-  /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way. */
-  private coding(utterance: ParsedUtterance, context: UtteranceContext, previousCache: CodingCache, nextCache: CodingCache): UtteranceCoding {
+  /** The utterance's coding from either cache, or coded now; recorded in `nextCache` either way (unless it is null:
+   * full). */
+  private coding(utterance: ParsedUtterance, context: UtteranceContext, previousCache: CodingCache, nextCache: CodingCache | null): UtteranceCoding {
     const key = contextKey(utterance.role, context);
-    let coding = cached(nextCache, utterance, key) ?? cached(previousCache, utterance, key);
+    let coding = (nextCache && cached(nextCache, utterance, key)) ?? cached(previousCache, utterance, key);
     if (!coding) {
       coding = this.coder.codeUtterance(utterance.text, utterance.role, context);
       this.codedSinceLastAnalysis++;
     }
-    remember(nextCache, utterance, key, coding);
+    if (nextCache) remember(nextCache, utterance, key, coding);
     return coding;
   }
 }
@@ -179,7 +207,7 @@ function placeInFile(utterance: ParsedUtterance, coding: UtteranceCoding): Analy
   };
 }
 
-function summariseSpeakers(speakers: ParsedTranscriptSpeakers, utterances: AnalysedUtterance[]): SpeakerSummary[] {
+function summariseSpeakers(speakers: ParsedTranscriptSpeakers, utterances: readonly ParsedUtterance[]): SpeakerSummary[] {
   // One pass over the utterances: filtering them per speaker is quadratic when a file has thousands of speakers.
   const tallies = new Map<string, { turns: number; words: number }>();
   for (const utterance of utterances) {

@@ -10,6 +10,8 @@ import type { BenchSession } from './sessions';
 
 export interface CorpusRun {
   jobs: number;
+  /** How many times over the corpus was analysed in this run (1: once, the corpus's own figure). */
+  passes: number;
   sessions: number;
   words: number;
   /** Wall-clock time: other load on the machine lengthens it. */
@@ -24,12 +26,19 @@ export interface CorpusRun {
   failures: number;
 }
 
-export async function corpusRun(sessions: readonly BenchSession[], jobs: number): Promise<CorpusRun> {
+/** Analyses the sessions `passes` times over, pass after pass, as one run: a corpus that many times larger (each
+ * pass coded afresh), whose throughput shows what the warm-up of each job costs once it is spread over more work. */
+export async function corpusRun(sessions: readonly BenchSession[], jobs: number, passes = 1): Promise<CorpusRun> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const threadStart = threadCpuMs();
   const workerCpu: number[] = [];
-  const results = await runAnalysisJobs(sessions.map((session) => ({ kind: 'text', text: session.text, fileName: session.name })), {
+  const work = Array.from({ length: passes }, () => sessions).flat();
+  // Each pass in an Analyzer of its own: the coder keeps the matches of the texts it has seen, so a pass in the same
+  // one would cost next to nothing and measure a cache rather than a larger corpus.
+  const results = await runAnalysisJobs(work.map((session, position) => ({
+    kind: 'text', text: session.text, fileName: session.name, cacheGroup: Math.floor(position / sessions.length),
+  })), {
     jobs, onWorkerCpu: (worker, cpuMs) => {
       workerCpu[worker] = cpuMs;
     },
@@ -39,7 +48,7 @@ export async function corpusRun(sessions: readonly BenchSession[], jobs: number)
   const threadEnd = threadCpuMs();
   const inThisThread = workerCpu.length === 0 && threadStart !== null && threadEnd !== null;
   return {
-    jobs, sessions: sessions.length, words: sessions.reduce((sum, session) => sum + session.words, 0), ms,
+    jobs, passes, sessions: work.length, words: work.reduce((sum, session) => sum + session.words, 0), ms,
     cpuMs: (cpu.user + cpu.system) / 1000,
     jobThreadCpuMs: inThisThread ? [threadEnd - threadStart] : workerCpu.filter((value) => value !== undefined),
     maxRssMB: process.resourceUsage().maxRSS / 1024, failures: results.filter((result) => !result.ok).length,
@@ -59,8 +68,8 @@ export function sessionsFromStandardInput(): BenchSession[] {
 }
 
 /** Runs `alliance-lens bench --corpus-run` in a fresh process and reads its one-line JSON answer. */
-export function corpusRunInChild(sessions: readonly BenchSession[], jobs: number): CorpusRun | string {
-  const run = spawnSync(process.execPath, [process.argv[1], 'bench', '--corpus-run', '--jobs', String(jobs)], {
+export function corpusRunInChild(sessions: readonly BenchSession[], jobs: number, passes = 1): CorpusRun | string {
+  const run = spawnSync(process.execPath, [process.argv[1], 'bench', '--corpus-run', '--jobs', String(jobs), '--passes', String(passes)], {
     encoding: 'utf8', maxBuffer: 1 << 20, input: JSON.stringify(sessions),
   });
   if (run.status !== 0) return `the corpus run failed: ${(run.stderr || run.stdout).trim().split('\n')[0]}`;

@@ -31,6 +31,8 @@ export interface BenchFigures {
   bareCorpusMs: number;
   corpusWords: number;
   corpusRuns: (CorpusRun | string)[];
+  /** The same corpus analysed several times over in one run, with the same job counts (none: not measured). */
+  steadyRuns: (CorpusRun | string)[];
   hugeRuns: (HugeInputRun | string)[];
   benchMaxRssMB: number;
   bundles: BundleSizes;
@@ -94,6 +96,7 @@ export function renderReport(figures: BenchFigures): string {
     lines.push('  compromise\'s code for itself; that warm-up (the background CPU above, and slower first analyses) is paid once');
     lines.push('  per job, and one job already keeps a second core busy with it (README, Performance).');
   }
+  if (figures.steadyRuns.length > 0) lines.push(...steadyStateLines(figures), '');
   lines.push(`  peak RSS of this bench process: ${figures.benchMaxRssMB.toFixed(0)} MB`, '');
   if (figures.hugeRuns.length > 0) lines.push(...hugeInputLines(figures.hugeRuns), '');
 
@@ -127,6 +130,40 @@ function hugeInputLines(runs: readonly (HugeInputRun | string)[]): string[] {
     const [smallest, largest] = [measured[0], measured[measured.length - 1]];
     const growth = (largest.maxRssMB - smallest.maxRssMB) / (largest.megabytes - smallest.megabytes);
     lines.push(`  growth: ${growth.toFixed(1)} MB of peak RSS per MB of transcript between ${smallest.megabytes} and ${largest.megabytes} MB`);
+  }
+  return lines;
+}
+
+/** The corpus analysed several times over: what thousands of sessions would see, and, from the difference with the
+ * single pass, the throughput once every job has warmed up. Never the figure of the corpus itself. */
+function steadyStateLines(figures: BenchFigures): string[] {
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  const runs = figures.steadyRuns.filter((run): run is CorpusRun => typeof run !== 'string');
+  const passes = runs[0]?.passes ?? 0;
+  const lines = [`Steady state (NOT the figure of the corpus above): the same corpus analysed ${passes} times over in one run, as a corpus`
+    + ` ${passes} times larger (${count(runs[0]?.words ?? 0)} words) would be:`];
+  for (const run of figures.steadyRuns) if (typeof run === 'string') lines.push(`  ${run}`);
+  const idle = new Map<number, { many: number; once: number | null }>();
+  for (const run of runs) {
+    const many = idleMachineMs(run, figures.cores);
+    const single = figures.corpusRuns.find((candidate): candidate is CorpusRun => typeof candidate !== 'string' && candidate.jobs === run.jobs);
+    const once = single ? idleMachineMs(single, figures.cores) : null;
+    if (many === null) {
+      lines.push(`  ${run.jobs} job${run.jobs === 1 ? '' : 's'}: no per-thread figures on this platform`);
+      continue;
+    }
+    idle.set(run.jobs, { many, once });
+    const perPass = once === null ? '' : `; beyond the first pass ${seconds((many - once) / (run.passes - 1))} a pass`;
+    lines.push(`  ${run.jobs} job${run.jobs === 1 ? '' : 's'}: CPU ${seconds(run.cpuMs)}, job threads ${run.jobThreadCpuMs.map(seconds).join(' + ')}; idle-machine time`
+      + ` ${seconds(many)}, ${(many / (figures.bareCorpusMs * run.passes)).toFixed(2)}x a bare parse of as much text${perPass}; peak RSS ${run.maxRssMB.toFixed(0)} MB${run.failures ? `, ${run.failures} FAILED` : ''}`);
+  }
+  const one = idle.get(1);
+  const many = idle.get(GOALS.corpusJobs);
+  if (one && many) {
+    lines.push(`  ${GOALS.corpusJobs} jobs against 1 over ${passes} passes: ${(one.many / many.many).toFixed(2)}x the throughput`);
+    if (one.once !== null && many.once !== null && passes > 1) {
+      lines.push(`  ${GOALS.corpusJobs} jobs against 1 beyond the first pass (the warm-up left out): ${((one.many - one.once) / (many.many - many.once)).toFixed(2)}x`);
+    }
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 // `alliance-lens analyze FILE|DIR… [--format NAME] [--out PATH]`: analyses transcripts and prints the result.
-import { analyseAndWrite } from '../collect-analyses';
+import { analyseAndWrite, STREAM_FROM_BYTES } from '../collect-analyses';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
 import { TRANSCRIPT_EXTENSIONS } from '../files';
@@ -48,7 +48,7 @@ export const analyzeCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses, sink) => options.format.write(analyses, sink), { one: 'analysis', many: 'analyses' });
+    return analyseAndWrite({ ...options, prefix: PREFIX, streamFromBytes: STREAM_FROM_BYTES }, io, (analyses, sink) => options.format.write(analyses, sink), { one: 'analysis', many: 'analyses' });
   },
 };
 

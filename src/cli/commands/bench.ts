@@ -11,9 +11,10 @@ import { renderReport } from '../bench/report';
 import { annoMiSessions, longest, sampleSessions, type BenchSession } from '../bench/sessions';
 
 const LONGEST_SESSIONS = 6;
+const STEADY_STATE_PASSES = 4;
 
 const usage = [
-  'Usage: alliance-lens bench [--annomi PATH/AnnoMI-full.csv] [--jobs N] [--runs N] [--huge-sizes LIST]',
+  'Usage: alliance-lens bench [--annomi PATH/AnnoMI-full.csv] [--jobs N] [--runs N] [--passes N] [--huge-sizes LIST]',
   '',
   'Measures Alliance Lens and prints each figure beside its goal: cold analysis against a bare compromise/two parse',
   `of the same utterances (the ${LONGEST_SESSIONS} longest sessions), a one-utterance edit, parser throughput, corpus throughput`,
@@ -24,6 +25,8 @@ const usage = [
   '  --annomi PATH  measure on AnnoMI (read-only, never copied); without it the bundled samples are used',
   `  --jobs N       jobs for the second corpus run (default: ${defaultJobCount()}, the number of cores)`,
   '  --runs N       runs per timed figure, the best one counts (default 3)',
+  `  --passes N     also analyse the corpus N times over in one run, with 1 and N jobs: the steady-state throughput of a`,
+  `                 corpus N times larger, where each job's warm-up counts for less (default ${STEADY_STATE_PASSES}; 1 skips it)`,
   `  --huge-sizes LIST  sizes in MB of the synthetic transcripts whose peak memory is measured, each in a process of`,
   `                 its own (default: ${HUGE_INPUT_MB.join(',')}; e.g. 1,10 to skip the slowest; none to skip them all)`,
   '  -h, --help     show this help',
@@ -31,7 +34,7 @@ const usage = [
 
 function readOptions(args: string[]) {
   const parsed = parseCommandArgs(args, {
-        annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, 'corpus-run': { type: 'boolean' },
+        annomi: { type: 'string' }, jobs: { type: 'string' }, runs: { type: 'string' }, passes: { type: 'string' }, 'corpus-run': { type: 'boolean' },
         'huge-sizes': { type: 'string' }, 'huge-run': { type: 'string' },
       }, false);
   const whole = (value: string | undefined, fallback: number, name: string) => {
@@ -43,6 +46,7 @@ function readOptions(args: string[]) {
     annomi: parsed.values.annomi,
     jobs: whole(parsed.values.jobs, defaultJobCount(), 'jobs'),
     runs: whole(parsed.values.runs, 3, 'runs'),
+    passes: whole(parsed.values.passes, STEADY_STATE_PASSES, 'passes'),
     corpusRun: parsed.values['corpus-run'] === true,
     hugeSizes: hugeSizes(parsed.values['huge-sizes']),
     hugeRun: parsed.values['huge-run'],
@@ -71,7 +75,7 @@ export const benchCommand: CliCommand = {
     const options = readOptions(args);
     if (options.corpusRun) {
       // Internal: one corpus run in a process of its own (see bench/corpus-run.ts).
-      io.stdout(`${JSON.stringify(await corpusRun(sessionsFromStandardInput(), options.jobs))}\n`);
+      io.stdout(`${JSON.stringify(await corpusRun(sessionsFromStandardInput(), options.jobs, options.passes))}\n`);
       return 0;
     }
     if (options.hugeRun !== undefined) {
@@ -92,10 +96,11 @@ export const benchCommand: CliCommand = {
     const bareCorpusMs = bareParseCorpusMs(sessions);
     const jobCounts = [...new Set([1, options.jobs])];
     const corpusRuns = jobCounts.map((jobs) => corpusRunInChild(sessions, jobs));
+    const steadyRuns = options.passes > 1 ? jobCounts.map((jobs) => corpusRunInChild(sessions, jobs, options.passes)) : [];
     const hugeRuns = options.hugeSizes.map((megabytes) => hugeInputRunInChild(megabytes));
     io.stdout(renderReport({
       source, cores, loadAverage: os.loadavg(), runs: options.runs, sessions: speeds, parser, bareCorpusMs,
-      corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns, hugeRuns,
+      corpusWords: sessions.reduce((sum, session) => sum + session.words, 0), corpusRuns, steadyRuns, hugeRuns,
       benchMaxRssMB: process.resourceUsage().maxRSS / 1024, bundles: minifiedBundleSizes(), activation: recordedActivation(),
     }));
     return 0;

@@ -1,6 +1,7 @@
 // `alliance-lens trends PATH… [--group-by KEY] [--format NAME] [--out PATH] [--jobs N]`: a trainee's sessions over
 // time. Analyses like `analyze` (same file discovery and job pool), then groups and orders the sessions.
 import { DEFAULT_GROUP_KEY } from '../../core/trends/trends';
+import { wholeAnalyses } from '../analysis-source';
 import { analyseAndWrite } from '../collect-analyses';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIo } from '../command';
 import { ENGINE_ARGUMENTS, ENGINE_USAGE } from '../engine-options';
@@ -45,7 +46,7 @@ export const trendsCommand: CliCommand = {
   },
   async run(args: string[], io: CliIo): Promise<number> {
     const options = readOptions(args);
-    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses, sink) => sink(renderTrends(analyses, options.format, options.groupBy, io)), { one: 'session', many: 'sessions' });
+    return analyseAndWrite({ ...options, prefix: PREFIX }, io, (analyses, sink) => sink(renderTrends([...wholeAnalyses(analyses)], options.format, options.groupBy, io)), { one: 'session', many: 'sessions' });
   },
 };
 

@@ -2,6 +2,7 @@
 // the formats that grow with the transcripts (JSON), whole for the others; adding a format is one line in
 // OUTPUT_FORMATS.
 import type { Analysis } from '../../core/types';
+import { wholeAnalyses, type AnalysisSource } from '../analysis-source';
 import { formatCsv } from './csv';
 import { writeJsonArray, writeJsonLines } from './json';
 import type { TextSink } from './json-stream';
@@ -14,12 +15,12 @@ export interface OutputFormat {
   /** One line for `analyze --help`. */
   description: string;
   /** Hands the output to `sink` in order; the pieces concatenate to the whole text. */
-  write(analyses: readonly Analysis[], sink: TextSink): void;
+  write(analyses: readonly AnalysisSource[], sink: TextSink): void;
 }
 
-/** A format rendered as one text. */
+/** A format rendered as one text, from whole analyses. */
 function whole(render: (analyses: readonly Analysis[]) => string): OutputFormat['write'] {
-  return (analyses, sink) => sink(render(analyses));
+  return (analyses, sink) => sink(render([...wholeAnalyses(analyses)]));
 }
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [

@@ -46,6 +46,17 @@ export function bufferedSink(sink: TextSink): { write: TextSink; flush: () => vo
   };
 }
 
+/** An array given as an iterable: written element by element as the iterable produces them, never held whole (the
+ * utterances of a huge transcript, coded as they are written). Its JSON is that of the array of its elements. */
+export class StreamedArray {
+  constructor(readonly elements: Iterable<unknown>) {}
+}
+
+/** A value computed only when the writer reaches it: a summary that needs every utterance written before it. */
+export class Deferred {
+  constructor(readonly compute: () => unknown) {}
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
@@ -57,29 +68,24 @@ function isOmitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-function writeValue(value: unknown, write: TextSink, indent: number, at: string, depth: number): void {
+function writeValue(given: unknown, write: TextSink, indent: number, at: string, depth: number): void {
+  let value = given instanceof Deferred ? given.compute() : given;
+  if (value instanceof StreamedArray && depth <= 0) value = [...value.elements];
+  if (value instanceof StreamedArray) {
+    writeElements(value.elements, write, indent, at, depth);
+    return;
+  }
   if (depth <= 0 || !(Array.isArray(value) || isPlainObject(value))) {
     const text = JSON.stringify(value, null, indent);
     write(indent > 0 && at !== '' ? text.replace(/\n/g, `\n${at}`) : text);
     return;
   }
-  const inner = at + ' '.repeat(indent);
-  const open = indent > 0 ? `\n${inner}` : '';
-  const close = indent > 0 ? `\n${at}` : '';
   if (Array.isArray(value)) {
-    if (value.length === 0) {
-      write('[]');
-      return;
-    }
-    write('[');
-    value.forEach((element, index) => {
-      write(index === 0 ? open : `,${open}`);
-      writeValue(isOmitted(element) ? null : element, write, indent, inner, depth - 1);
-    });
-    write(`${close}]`);
+    writeElements(value, write, indent, at, depth);
     return;
   }
-  const entries = Object.entries(value).filter(([, element]) => !isOmitted(element));
+  const { inner, open, close } = layout(indent, at);
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, element]) => !isOmitted(element));
   if (entries.length === 0) {
     write('{}');
     return;
@@ -90,4 +96,20 @@ function writeValue(value: unknown, write: TextSink, indent: number, at: string,
     writeValue(element, write, indent, inner, depth - 1);
   });
   write(`${close}}`);
+}
+
+function layout(indent: number, at: string): { inner: string; open: string; close: string } {
+  const inner = at + ' '.repeat(indent);
+  return { inner, open: indent > 0 ? `\n${inner}` : '', close: indent > 0 ? `\n${at}` : '' };
+}
+
+function writeElements(elements: Iterable<unknown>, write: TextSink, indent: number, at: string, depth: number): void {
+  const { inner, open, close } = layout(indent, at);
+  let written = 0;
+  for (const element of elements) {
+    write(written === 0 ? `[${open}` : `,${open}`);
+    writeValue(isOmitted(element) ? null : element, write, indent, inner, depth - 1);
+    written++;
+  }
+  write(written === 0 ? '[]' : `${close}]`);
 }

@@ -12,8 +12,8 @@ export class AnalyzerCache {
 
   constructor(private readonly AnalyzerClass: new (options?: CoderOptions) => Analyzer) {}
 
-  for(engine: CoderOptions = {}): Analyzer {
-    const key = JSON.stringify([engine.userRuleFiles ?? [], engine.disabledRules ?? []]);
+  for(engine: CoderOptions = {}, cacheGroup = 0): Analyzer {
+    const key = JSON.stringify([engine.userRuleFiles ?? [], engine.disabledRules ?? [], cacheGroup]);
     let analyzer = this.analyzers.get(key);
     if (!analyzer) {
       analyzer = new this.AnalyzerClass(engine);
@@ -25,7 +25,7 @@ export class AnalyzerCache {
 
 export function runJob(job: AnalysisJob, analyzers: AnalyzerCache): FileAnalysis {
   try {
-    const analyzer = analyzers.for(job.engine);
+    const analyzer = analyzers.for(job.engine, job.kind === 'text' ? job.cacheGroup : undefined);
     const result: FileAnalysis = job.kind === 'file'
       ? analyzeFile(job.file, analyzer, job.displayName)
       : { ok: true, analysis: analyzer.analyze(job.text, { fileName: job.fileName }) };

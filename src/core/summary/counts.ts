@@ -43,11 +43,14 @@ export function emptyCounts(): SessionCounts {
 
 export function countSession(utterances: readonly AnalysedUtterance[]): SessionCounts {
   const counts = emptyCounts();
-  for (const utterance of utterances) {
-    if (utterance.role === 'therapist') addTherapist(counts, utterance);
-    else if (utterance.role === 'client') addClient(counts, utterance);
-  }
+  for (const utterance of utterances) countUtterance(counts, utterance);
   return counts;
+}
+
+/** Adds one utterance to `counts`: the running form of countSession, for a summary built as utterances are coded. */
+export function countUtterance(counts: SessionCounts, utterance: AnalysedUtterance): void {
+  if (utterance.role === 'therapist') addTherapist(counts, utterance);
+  else if (utterance.role === 'client') addClient(counts, utterance);
 }
 
 function addTherapist(counts: SessionCounts, utterance: AnalysedUtterance): void {

@@ -17,37 +17,87 @@ const REFLECTION_OF_RUPTURE = 'empathic-reflection';
 const ABOUT_THE_CLIENT = /\b(you|your|you're|you've|you'd|you'll|yours|yourself|sounds like|seems like|feels like)\b/i;
 
 export function linkRuptures(utterances: readonly AnalysedUtterance[], findRepairMove: RepairMoveDetector): RuptureEvent[] {
-  const therapistTurns = utterances.filter((utterance) => utterance.role === 'therapist');
-  const events: RuptureEvent[] = [];
-  // Walks the therapist turns alongside the utterances, so each rupture finds its replies without a rescan.
-  let nextTherapistTurn = 0;
-  for (const utterance of utterances) {
-    if (utterance.role === 'therapist') nextTherapistTurn++;
-    if (utterance.role !== 'client') continue;
+  const linker = new RuptureLinker(findRepairMove);
+  for (const utterance of utterances) linker.add(utterance);
+  return linker.finish();
+}
+
+interface OpenRupture {
+  /** Its place in `events`, so events keep the order of their markers whatever order they are settled in. */
+  slot: number;
+  kind: RuptureEvent['kind'];
+  utteranceIndex: number;
+  line: number;
+  /** Therapist turns seen since the marker. */
+  replies: number;
+  firstDirective?: AnalysedUtterance;
+}
+
+/** linkRuptures one utterance at a time, for a summary built while a huge transcript is coded and written: a rupture
+ * is settled as soon as its repair, or its last therapist turn that may repair it, has been seen, so nothing but
+ * the open ruptures is held. */
+export class RuptureLinker {
+  private readonly events: RuptureEvent[] = [];
+  private open: OpenRupture[] = [];
+
+  constructor(private readonly findRepairMove: RepairMoveDetector) {}
+
+  /** Events so far, settled or not: the next marker's event goes in at this position. */
+  get count(): number {
+    return this.events.length;
+  }
+
+  add(utterance: AnalysedUtterance): void {
+    if (utterance.role === 'therapist') this.reply(utterance);
+    if (utterance.role !== 'client') return;
     for (const kind of ['withdrawal', 'confrontation'] as const) {
       if (utterance.codes.includes(RUPTURE_CODES[kind])) {
-        const replies = therapistTurns.slice(nextTherapistTurn, nextTherapistTurn + THERAPIST_TURNS_TO_REPAIR);
-        events.push({ kind, utteranceIndex: utterance.index, line: utterance.line, ...howItWasMet(replies, findRepairMove) });
+        this.open.push({ slot: this.events.length, kind, utteranceIndex: utterance.index, line: utterance.line, replies: 0 });
+        // A place holder until the rupture is settled.
+        this.events.push(undefined as unknown as RuptureEvent);
       }
     }
   }
-  return events;
+
+  /** Every event; ruptures still open are settled with the replies they had. */
+  finish(): RuptureEvent[] {
+    for (const rupture of this.open) this.settle(rupture, unrepaired(rupture));
+    this.open = [];
+    return this.events;
+  }
+
+  private reply(reply: AnalysedUtterance): void {
+    if (this.open.length === 0) return;
+    let move: string | null | undefined;
+    this.open = this.open.filter((rupture) => {
+      const turn = rupture.replies++;
+      // Advice is never a repair, however warmly it opens ("I hear you're frustrated, but you need to…").
+      if (!isAdviceOrDirective(reply)) {
+        // One detection per reply, however many ruptures it answers.
+        if (move === undefined) move = this.findRepairMove(reply.text);
+        const found = move ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
+        if (found) {
+          this.settle(rupture, { status: 'repaired', responseIndex: reply.index, responseLine: reply.line, repairMove: found });
+          return false;
+        }
+      }
+      if (reply.stance === 'directive') rupture.firstDirective ??= reply;
+      if (rupture.replies < THERAPIST_TURNS_TO_REPAIR) return true;
+      this.settle(rupture, unrepaired(rupture));
+      return false;
+    });
+  }
+
+  private settle(rupture: OpenRupture, response: Response): void {
+    this.events[rupture.slot] = { kind: rupture.kind, utteranceIndex: rupture.utteranceIndex, line: rupture.line, ...response };
+  }
 }
 
 type Response = Pick<RuptureEvent, 'status' | 'responseIndex' | 'responseLine' | 'repairMove'>;
 
-function howItWasMet(replies: readonly AnalysedUtterance[], findRepairMove: RepairMoveDetector): Response {
-  let firstDirective: AnalysedUtterance | undefined;
-  for (const [turn, reply] of replies.entries()) {
-    // Advice is never a repair, however warmly it opens ("I hear you're frustrated, but you need to…").
-    const move = isAdviceOrDirective(reply) ? null
-      : findRepairMove(reply.text) ?? (turn === 0 && isPlainReflection(reply) ? REFLECTION_OF_RUPTURE : null);
-    if (move) return { status: 'repaired', responseIndex: reply.index, responseLine: reply.line, repairMove: move };
-    if (reply.stance === 'directive') firstDirective ??= reply;
-  }
-  if (firstDirective) {
-    return { status: 'met-with-directive', responseIndex: firstDirective.index, responseLine: firstDirective.line };
-  }
+function unrepaired(rupture: OpenRupture): Response {
+  const directive = rupture.firstDirective;
+  if (directive) return { status: 'met-with-directive', responseIndex: directive.index, responseLine: directive.line };
   return { status: 'unaddressed', responseIndex: null, responseLine: null };
 }
 

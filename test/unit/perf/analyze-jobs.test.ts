@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { automaticJobCount, defaultJobCount, runAnalysisJobs, WORKER_THRESHOLD_BYTES } from '../../../src/cli/jobs/pool';
 import { progressReporter } from '../../../src/cli/jobs/progress';
+import { AnalyzerCache, runJob } from '../../../src/cli/jobs/run-job';
+import { Analyzer } from '../../../src/core/analyzer';
 import { ensureBuiltCli, ROOT, runCli, tempDirectory } from '../cli/run-cli';
 
 const INPUTS = [path.join(ROOT, 'samples'), path.join(ROOT, 'test', 'fixtures', 'transcripts')];
@@ -119,5 +121,18 @@ describe('progressReporter', () => {
     reporter.update(41, 133);
     reporter.finish();
     assert.deepStrictEqual(written, ['analyze: 40/133 files analysed\n']);
+  });
+});
+
+describe('cache groups (the bench\'s passes over one corpus)', () => {
+  it('codes a text afresh in another cache group, and from the cache in the same one', () => {
+    const analyzers = new AnalyzerCache(Analyzer);
+    const text = 'T: What would you like to change first?\nC: Probably the late nights.\n';
+    const job = (cacheGroup: number) => ({ kind: 'text' as const, text, fileName: 'pass.transcript', cacheGroup });
+    runJob(job(0), analyzers);
+    runJob(job(0), analyzers);
+    assert.strictEqual(analyzers.for({}, 0).lastCodedCount, 0);
+    runJob(job(1), analyzers);
+    assert.strictEqual(analyzers.for({}, 1).lastCodedCount, 2);
   });
 });
