@@ -111,9 +111,35 @@ describe('coding engine: the known traps', () => {
       assert.strictEqual(coding.reflection, null, text);
       assert.strictEqual(coding.input, 'information', text);
     }
-    // Short restatements without "you" are still reflections.
-    assert.strictEqual(therapist("So it's been a hard week.").behaviour, 'reflection');
+    // Short restatements without "you" are still reflections of the client turn before them.
+    const afterClient = (text: string) => coder.codeUtterance(text, 'therapist', { previousClientText: 'This week was awful at work.', previousTherapist: null });
+    assert.strictEqual(afterClient("So it's been a hard week.").behaviour, 'reflection');
     assert.strictEqual(therapist('Your mornings are the hardest part.').behaviour, 'reflection');
+  });
+
+  it('a statement of what can or will happen is information, unless it gives back what the client said', () => {
+    for (const text of ['Cravings can pass quickly.', 'Your body will adjust after a few days.']) {
+      const coding = therapist(text);
+      assert.strictEqual(coding.reflection, null, text);
+      assert.strictEqual(coding.behaviour, 'input', text);
+      assert.strictEqual(coding.input, 'information', text);
+    }
+    // The client as the one who feels or wants keeps it a reflection, and so does repeating the client's words.
+    assert.strictEqual(therapist("You're not sure you can keep it up.").behaviour, 'reflection');
+    const echo = coder.codeUtterance('Your sleep will get worse.', 'therapist', { previousClientText: "If I stop, my sleep gets worse, that's what scares me.", previousTherapist: null });
+    assert.strictEqual(echo.behaviour, 'reflection');
+  });
+
+  it('with no client turn to give back, a statement that leaves the client out is no reflection', () => {
+    assert.notStrictEqual(therapist('Relapse is part of it.').behaviour, 'reflection');
+  });
+
+  it('a feeling in a sentence about the speaker is self-disclosure, not a complex reflection', () => {
+    const coding = therapist('I found it really hard when I went through that.');
+    assert.strictEqual(coding.reflection, null);
+    assert.notStrictEqual(coding.behaviour, 'reflection');
+    // A lead-in about hearing the client is still a reflection, "I" or not.
+    assert.strictEqual(therapist("What I'm hearing is that mornings are the worst.").behaviour, 'reflection');
   });
 
   it('reflections that contain "have to" or "end up" are not obligations or warnings', () => {
