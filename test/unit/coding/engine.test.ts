@@ -224,6 +224,18 @@ describe('coding engine: client talk and ruptures', () => {
     assert.strictEqual(client('I really want to cut down.').talk, 'change');
     assert.strictEqual(client("I don't want to quit. It helps me relax.").talk, 'sustain');
     assert.strictEqual(client('Mm-hmm.').talk, 'neutral');
+  });
+
+  it('hears ability, commitment, steps and reasons as change talk, not just "I want to"', () => {
+    for (const text of ['I could walk to work a couple of days.', "I've been walking every morning.", "I'll give the patch a go.", "If I stopped, I'd have more money for the kids."]) {
+      assert.strictEqual(client(text).talk, 'change', text);
+    }
+  });
+
+  it('does not take uncertainty or a stray "never" for sustain talk', () => {
+    for (const text of ["I'm not sure.", 'I never thought of it that way.', "I don't think I can keep going like this."]) {
+      assert.notStrictEqual(client(text).talk, 'sustain', text);
+    }
     assert.strictEqual(client('I want to cut down.').stance, 'neutral');
   });
 
