@@ -26,9 +26,10 @@
 //     count as reflections.
 //   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
 //     of the client), then a question, then a reflection, then information, else other.
-//   - Reflection type: complex when a complex-reflection finding fires (feelings, meaning, metaphor, double-
-//     sided "on the other hand", amplification), or when the statement is long and has no simple lead-in
-//     ("So you…", "You said…"); otherwise simple (repeating or rephrasing).
+//   - Reflection type: complex when a complex-reflection finding fires (feelings, wants, values, meaning, metaphor,
+//     double-sided "on the other hand", amplification) in words that are not just the client's own, or when the
+//     statement is long and has no simple lead-in ("So you…", "You said…"); otherwise simple (repeating or
+//     rephrasing).
 // Findings (therapist)
 //   - One finding per code and place; in a sentence that stays directive, collaborative phrases other than
 //     affirmations are part of the directive and are not findings of their own.
@@ -149,8 +150,15 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
   // to keep smoking."). Plain persuasion ("You should…") often sits beside a real reflection and does not veto it.
   const vetoed = findings.some((finding) => HARD_DIRECTIVE.has(finding.code));
   const reflective = !vetoed && (reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS));
+  // A reflection that adds no more of its own words than it repeats of the client's last turn ("Your family is
+  // important to you" after "My family is important to me") gives the client's meaning back unchanged: simple,
+  // whatever feeling words it repeats. Complex ones add meaning or feeling the client did not say.
+  const echoes = context.echoes ?? [];
+  const repeated = echoes.reduce((sum, echo) => sum + echo.shared, 0);
+  const added = echoes.reduce((sum, echo) => sum + echo.content - echo.shared, 0);
+  const restatesClient = repeated > 0 && added <= repeated;
   const reflection: ReflectionType | null = reflective
-    ? (has(findings, 'reflection.complex') || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
+    ? ((has(findings, 'reflection.complex') && !restatesClient) || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
     : null;
 
   if (input === null && !reflective && !hasQuestion && informationWords > 0) input = 'information';

@@ -207,6 +207,14 @@ describe('coding engine: behaviour codes', () => {
     assert.strictEqual(info.input, 'information');
   });
 
+  it("codes a reflection of wants and values as complex, and one that only gives the client's words back as simple", () => {
+    assert.strictEqual(therapist('You want things to be different for your kids.').reflection, 'complex');
+    const afterClient = coder.codeUtterance('Your family is important to you.', 'therapist', { previousClientText: 'My family is important to me.', previousTherapist: null });
+    assert.strictEqual(afterClient.reflection, 'simple');
+    const addsMeaning = coder.codeUtterance('Your family is important to you.', 'therapist', { previousClientText: 'I skipped the party on Saturday.', previousTherapist: null });
+    assert.strictEqual(addsMeaning.reflection, 'complex');
+  });
+
   it('codes options and negotiation as collaborative input', () => {
     const options = therapist('Some people find it easier to cut down first, others stop all at once.');
     assert.strictEqual(options.input, 'options');
