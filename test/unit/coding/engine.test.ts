@@ -194,6 +194,11 @@ describe('coding engine: behaviour codes', () => {
     assert.deepStrictEqual(therapist('Do you smoke?').codes, ['question.closed']);
   });
 
+  it('codes a what/how/why question that follows "and" or "but" mid-sentence as open, a request for a number as closed', () => {
+    assert.strictEqual(therapist('You tried it once but what stopped you?').question, 'open');
+    assert.strictEqual(therapist('You cut down last month but how many do you have now?').question, 'closed');
+  });
+
   it('highlights an open question as open only, though a closed-question cue fires inside it', () => {
     const open = therapist('Where do you think we should go from here?');
     assert.strictEqual(open.question, 'open');
