@@ -131,8 +131,9 @@ const HESITATION = /\.\.\.|…|\b(sighs?|pause|silence|shrugs?|long pause)\b/i;
 
 /** Modals of possibility and prediction: a statement built on them tells how things go, not what the client said. */
 const POSSIBILITY = /\b(?:can|will|may|might|could)\b|'ll\b/i;
-/** The client as the one who feels, wants, thinks or said something: "you're not sure you can" still reflects. */
-const CLIENT_EXPERIENCE = /\byou(?:'re| are| were|'ve| have been|'d like|'d rather| would like| would rather| feel| felt| want| wanna| wish| hope| worry| fear| like| love| hate| enjoy| miss| care| think| thought| believe| wonder| notice| noticed| see| saw| seem| say| said| told| mentioned| don't| didn't| do not| did not| really| kind of| sort of| just)\b/i;
+/** The client as the one who feels, wants, thinks or said something: "you're not sure you can" still reflects ("if you want…"
+ * sets a condition and does not). */
+const CLIENT_EXPERIENCE = /(?<!\b(?:if|when|whatever|wherever) )\byou(?:'re| are| were|'ve| have been|'d like|'d rather| would like| would rather| feel| felt| want| wanna| wish| hope| worry| fear| like| love| hate| enjoy| miss| care| think| thought| believe| wonder| notice| noticed| see| saw| seem| say| said| told| mentioned| don't| didn't| do not| did not| really| kind of| sort of| just)\b/i;
 
 export function situate(role: Role, text: string, masked: string, match: MatchResult, context: UtteranceContext, rulesOff: readonly string[] = []): DecisionContext {
   if (role === 'therapist') {

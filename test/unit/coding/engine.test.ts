@@ -220,6 +220,11 @@ describe('coding engine: behaviour codes', () => {
     assert.strictEqual(addsMeaning.reflection, 'complex');
   });
 
+  it('does not take a condition ("if you want…") for a reflection of what the client wants', () => {
+    assert.notStrictEqual(therapist("It's normal to feel nervous if you want to quit.").behaviour, 'reflection');
+    assert.notStrictEqual(therapist('If you want a hand with the forms, the front desk can help.').behaviour, 'reflection');
+  });
+
   it('codes options and negotiation as collaborative input', () => {
     const options = therapist('Some people find it easier to cut down first, others stop all at once.');
     assert.strictEqual(options.input, 'options');
