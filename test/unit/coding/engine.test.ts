@@ -250,6 +250,10 @@ describe('coding engine: client talk and ruptures', () => {
     }
   });
 
+  it('hears a refusal or a denial ("I don\'t believe…") as sustain talk', () => {
+    assert.strictEqual(client("I don't believe that.").talk, 'sustain');
+  });
+
   it('does not take uncertainty or a stray "never" for sustain talk', () => {
     for (const text of ["I'm not sure.", 'I never thought of it that way.', "I don't think I can keep going like this."]) {
       assert.notStrictEqual(client(text).talk, 'sustain', text);
