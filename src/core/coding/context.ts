@@ -100,6 +100,9 @@ export function echoOf(sentence: string, clientWords: ReadonlySet<string>): Echo
 export interface DecisionContext {
   /** Per sentence, how much of it the client's last turn already said; null without a client turn before. */
   echoes: Echo[] | null;
+  /** Per therapist sentence: it speaks of what can, may or will happen ("That can help", "You may find…") and not of
+   * what the client feels, wants or said. Empty for a client utterance. */
+  hypothetical: boolean[];
   /** A client's plain answer ("Sure.", "Yeah, okay.") to the therapist's closed question or request for permission,
    * or to a statement that asked and pressed for nothing: an answer, not a withdrawal. */
   answersTherapist: boolean;
@@ -126,10 +129,22 @@ const PLAIN_ANSWER = /^(?:(?:sure|fine|okay|ok|yes|yeah|yep|yup|no|nope|maybe|al
 const PLAIN_ANSWER_MAX_LENGTH = 60;
 const HESITATION = /\.\.\.|…|\b(sighs?|pause|silence|shrugs?|long pause)\b/i;
 
+/** Modals of possibility and prediction: a statement built on them tells how things go, not what the client said. */
+const POSSIBILITY = /\b(?:can|will|may|might|could)\b|'ll\b/i;
+/** The client as the one who feels, wants, thinks or said something: "you're not sure you can" still reflects ("if you want…"
+ * sets a condition and does not). */
+const CLIENT_EXPERIENCE = /(?<!\b(?:if|when|whatever|wherever) )\byou(?:'re| are| were|'ve| have been|'d like|'d rather| would like| would rather| feel| felt| want| wanna| wish| hope| worry| fear| like| love| hate| enjoy| miss| care| think| thought| believe| wonder| notice| noticed| see| saw| seem| say| said| told| mentioned| don't| didn't| do not| did not| really| kind of| sort of| just)\b/i;
+
 export function situate(role: Role, text: string, masked: string, match: MatchResult, context: UtteranceContext, rulesOff: readonly string[] = []): DecisionContext {
-  if (role === 'therapist' && context.previousClientText !== null) {
-    const clientWords = contentWords(context.previousClientText);
-    return { echoes: match.sentences.map((sentence) => echoOf(masked.slice(sentence.start, sentence.end), clientWords)), answersTherapist: false, withdrawnReply: null };
+  if (role === 'therapist') {
+    const clientWords = context.previousClientText === null ? null : contentWords(context.previousClientText);
+    const sentences = match.sentences.map((sentence) => masked.slice(sentence.start, sentence.end));
+    return {
+      echoes: clientWords && sentences.map((sentence) => echoOf(sentence, clientWords)),
+      hypothetical: sentences.map((sentence) => POSSIBILITY.test(sentence) && !CLIENT_EXPERIENCE.test(sentence)),
+      answersTherapist: false,
+      withdrawnReply: null,
+    };
   }
   const asked = context.previousTherapist;
   // A plain "Fine." or "Okay." after a statement that asked for nothing and pressed nothing (a reflection, an offer
@@ -141,7 +156,7 @@ export function situate(role: Role, text: string, masked: string, match: MatchRe
   const answersTherapist = plain && answerable && !hesitant;
   const afterPush = asked !== null && asked.pushed && !answerable;
   const withdrawnReply = plain && (afterPush || hesitant) && !rulesOff.includes(CONTEXT_RULES[0].id) ? wordsSpan(masked) : null;
-  return { echoes: null, answersTherapist, withdrawnReply };
+  return { echoes: null, hypothetical: [], answersTherapist, withdrawnReply };
 }
 
 /** From the first to the last letter of the reply (the masked text keeps offsets, so they hold for the original). */

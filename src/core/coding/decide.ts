@@ -20,15 +20,18 @@
 //     from their findings; information from information findings.
 //   - A reflection is a statement about the client's experience: a reflection finding ("it sounds like",
 //     "you feel"), or a declarative sentence of three or more words that is not input, not a mere
-//     acknowledgement, not a confrontation or warning, and not a longer statement that leaves the client out
-//     (that is information) unless it repeats the client's last words. A turn with an order, an obligation, a warning
+//     acknowledgement, not a confrontation or warning, not about the speaker (self-disclosure), and not
+//     information: a longer statement that leaves the client out, or one about what can or will happen ("That can
+//     help", "You may find…"), unless it repeats the client's last words. With no client turn before it, a
+//     statement must address the client to be a reflection: there is nothing else to reflect. A turn with an order, an obligation, a warning
 //     or a confrontation has no reflection at all: that is what the client hears. Reflections often have no question mark, and some end with one; tag questions
 //     count as reflections.
 //   - Main behaviour: advice/options/negotiation input first (the experts code the utterance by what it asks
 //     of the client), then a question, then a reflection, then information, else other.
-//   - Reflection type: complex when a complex-reflection finding fires (feelings, meaning, metaphor, double-
-//     sided "on the other hand", amplification), or when the statement is long and has no simple lead-in
-//     ("So you…", "You said…"); otherwise simple (repeating or rephrasing).
+//   - Reflection type: complex when a complex-reflection finding fires (feelings, wants, values, meaning, metaphor,
+//     double-sided "on the other hand", amplification) in words that are not just the client's own, or when the
+//     statement is long and has no simple lead-in ("So you…", "You said…"); otherwise simple (repeating or
+//     rephrasing).
 // Findings (therapist)
 //   - One finding per code and place; in a sentence that stays directive, collaborative phrases other than
 //     affirmations are part of the directive and are not findings of their own.
@@ -115,25 +118,35 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
         : has(findings, 'question.open') ? 'open' : 'closed';
 
   let input = inputType(findings, isQuestion, sentenceOf);
-  const reflectionCue = (codes: Set<string>) => (codes.has('reflection.simple') || codes.has('reflection.complex'))
+  // A feeling or a meaning in a sentence about the speaker alone ("It was really hard for me too") is self-disclosure,
+  // not a complex reflection; a lead-in such as "What I'm hearing…" is about the client whatever its pronouns.
+  const selfDisclosure = (index: number) => match.sentences[index].firstPerson && !match.sentences[index].secondPerson;
+  const reflectionCue = (codes: Set<string>, index: number) => (codes.has('reflection.simple') || (codes.has('reflection.complex') && !selfDisclosure(index)))
     && ![...codes].some((code) => NOT_REFLECTIVE.has(code));
-  let impersonalWords = 0;
+  let informationWords = 0;
   const reflectiveWords = match.sentences.reduce((sum, sentence, index) => {
     const codes = codesIn[index];
     if (isQuestion[index] && !declarative[index]) return sum;
-    if (reflectionCue(codes)) return sum + sentence.words;
+    if (reflectionCue(codes, index)) return sum + sentence.words;
     const acknowledgement = codes.has('other.acknowledge') && sentence.words < ACKNOWLEDGEMENT_MAX_WORDS;
     // An affirmation is its own MITI behaviour, not a reflection (AnnoMI codes it "other").
-    const affirming = codes.has('collaborative.affirm') && !reflectionCue(codes);
+    const affirming = codes.has('collaborative.affirm') && !reflectionCue(codes, index);
     const giving = [...codes].some((code) => code.startsWith('input.') || ADVICE_CODES.has(code) || NOT_REFLECTIVE.has(code));
     const aboutSelf = sentence.firstPerson;
-    // A longer statement that names neither speaker nor client ("Withdrawal usually peaks on the third day") is
-    // information about the world, not a restatement of the client's experience.
-    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS && !repeatsClient(context.echoes?.[index]);
-    if (impersonal && !acknowledgement && !affirming && !giving && !aboutSelf) impersonalWords += sentence.words;
-    return acknowledgement || affirming || giving || aboutSelf || impersonal ? sum : sum + sentence.words;
+    const plain = !acknowledgement && !affirming && !giving && !aboutSelf;
+    const echoed = repeatsClient(context.echoes?.[index]);
+    // A longer statement that names neither speaker nor client ("Withdrawal usually peaks on the third day"), or one
+    // about what can or will happen ("A patch can take the edge off", "You may find the cravings pass") that does not
+    // repeat the client, is information about the world, not a restatement of the client's experience.
+    const impersonal = !sentence.secondPerson && sentence.words >= IMPERSONAL_INFORMATION_WORDS && !echoed;
+    const hypothetical = context.hypothetical[index] && !echoed;
+    if (plain && (impersonal || hypothetical)) informationWords += sentence.words;
+    // A reflection gives back something the client said: with no client turn before it, only a statement addressed
+    // to the client can be one ("Relapse is part of it" opening a session is not).
+    const reflectsSomething = sentence.secondPerson || context.echoes !== null;
+    return plain && !impersonal && !hypothetical && reflectsSomething ? sum + sentence.words : sum;
   }, 0);
-  const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes));
+  const reflectionFinding = codesIn.some((codes, index) => (!isQuestion[index] || declarative[index]) && reflectionCue(codes, index));
   // Next to a question, a plain statement is usually its preamble ("You got it pierced. How long ago?"); only a
   // reflection cue makes it a reflection there.
   // An order, an obligation, a warning or a confrontation anywhere in the turn is what the client hears: MITI codes
@@ -141,11 +154,18 @@ function codeTherapist(findings: readonly Finding[], match: MatchResult, sentenc
   // to keep smoking."). Plain persuasion ("You should…") often sits beside a real reflection and does not veto it.
   const vetoed = findings.some((finding) => HARD_DIRECTIVE.has(finding.code));
   const reflective = !vetoed && (reflectionFinding || (!hasQuestion && reflectiveWords >= MIN_REFLECTION_WORDS));
+  // A reflection that adds no more of its own words than it repeats of the client's last turn ("Your family is
+  // important to you" after "My family is important to me") gives the client's meaning back unchanged: simple,
+  // whatever feeling words it repeats. Complex ones add meaning or feeling the client did not say.
+  const echoes = context.echoes ?? [];
+  const repeated = echoes.reduce((sum, echo) => sum + echo.shared, 0);
+  const added = echoes.reduce((sum, echo) => sum + echo.content - echo.shared, 0);
+  const restatesClient = repeated > 0 && added <= repeated;
   const reflection: ReflectionType | null = reflective
-    ? (has(findings, 'reflection.complex') || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
+    ? ((has(findings, 'reflection.complex') && !restatesClient) || (reflectiveWords >= COMPLEX_REFLECTION_WORDS && !has(findings, 'reflection.simple')) ? 'complex' : 'simple')
     : null;
 
-  if (input === null && !reflective && !hasQuestion && impersonalWords > 0) input = 'information';
+  if (input === null && !reflective && !hasQuestion && informationWords > 0) input = 'information';
   let behaviour: Behaviour = 'other';
   if (input !== null && input !== 'information') behaviour = 'input';
   else if (hasQuestion) behaviour = 'question';

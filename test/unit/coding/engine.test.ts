@@ -111,9 +111,35 @@ describe('coding engine: the known traps', () => {
       assert.strictEqual(coding.reflection, null, text);
       assert.strictEqual(coding.input, 'information', text);
     }
-    // Short restatements without "you" are still reflections.
-    assert.strictEqual(therapist("So it's been a hard week.").behaviour, 'reflection');
+    // Short restatements without "you" are still reflections of the client turn before them.
+    const afterClient = (text: string) => coder.codeUtterance(text, 'therapist', { previousClientText: 'This week was awful at work.', previousTherapist: null });
+    assert.strictEqual(afterClient("So it's been a hard week.").behaviour, 'reflection');
     assert.strictEqual(therapist('Your mornings are the hardest part.').behaviour, 'reflection');
+  });
+
+  it('a statement of what can or will happen is information, unless it gives back what the client said', () => {
+    for (const text of ['Cravings can pass quickly.', 'Your body will adjust after a few days.']) {
+      const coding = therapist(text);
+      assert.strictEqual(coding.reflection, null, text);
+      assert.strictEqual(coding.behaviour, 'input', text);
+      assert.strictEqual(coding.input, 'information', text);
+    }
+    // The client as the one who feels or wants keeps it a reflection, and so does repeating the client's words.
+    assert.strictEqual(therapist("You're not sure you can keep it up.").behaviour, 'reflection');
+    const echo = coder.codeUtterance('Your sleep will get worse.', 'therapist', { previousClientText: "If I stop, my sleep gets worse, that's what scares me.", previousTherapist: null });
+    assert.strictEqual(echo.behaviour, 'reflection');
+  });
+
+  it('with no client turn to give back, a statement that leaves the client out is no reflection', () => {
+    assert.notStrictEqual(therapist('Relapse is part of it.').behaviour, 'reflection');
+  });
+
+  it('a feeling in a sentence about the speaker is self-disclosure, not a complex reflection', () => {
+    const coding = therapist('I found it really hard when I went through that.');
+    assert.strictEqual(coding.reflection, null);
+    assert.notStrictEqual(coding.behaviour, 'reflection');
+    // A lead-in about hearing the client is still a reflection, "I" or not.
+    assert.strictEqual(therapist("What I'm hearing is that mornings are the worst.").behaviour, 'reflection');
   });
 
   it('reflections that contain "have to" or "end up" are not obligations or warnings', () => {
@@ -168,6 +194,11 @@ describe('coding engine: behaviour codes', () => {
     assert.deepStrictEqual(therapist('Do you smoke?').codes, ['question.closed']);
   });
 
+  it('codes a what/how/why question that follows "and" or "but" mid-sentence as open, a request for a number as closed', () => {
+    assert.strictEqual(therapist('You tried it once but what stopped you?').question, 'open');
+    assert.strictEqual(therapist('You cut down last month but how many do you have now?').question, 'closed');
+  });
+
   it('highlights an open question as open only, though a closed-question cue fires inside it', () => {
     const open = therapist('Where do you think we should go from here?');
     assert.strictEqual(open.question, 'open');
@@ -179,6 +210,19 @@ describe('coding engine: behaviour codes', () => {
     const info = therapist('The recommended limit is fourteen units a week.');
     assert.strictEqual(info.behaviour, 'input');
     assert.strictEqual(info.input, 'information');
+  });
+
+  it("codes a reflection of wants and values as complex, and one that only gives the client's words back as simple", () => {
+    assert.strictEqual(therapist('You want things to be different for your kids.').reflection, 'complex');
+    const afterClient = coder.codeUtterance('Your family is important to you.', 'therapist', { previousClientText: 'My family is important to me.', previousTherapist: null });
+    assert.strictEqual(afterClient.reflection, 'simple');
+    const addsMeaning = coder.codeUtterance('Your family is important to you.', 'therapist', { previousClientText: 'I skipped the party on Saturday.', previousTherapist: null });
+    assert.strictEqual(addsMeaning.reflection, 'complex');
+  });
+
+  it('does not take a condition ("if you want…") for a reflection of what the client wants', () => {
+    assert.notStrictEqual(therapist("It's normal to feel nervous if you want to quit.").behaviour, 'reflection');
+    assert.notStrictEqual(therapist('If you want a hand with the forms, the front desk can help.').behaviour, 'reflection');
   });
 
   it('codes options and negotiation as collaborative input', () => {
@@ -198,6 +242,22 @@ describe('coding engine: client talk and ruptures', () => {
     assert.strictEqual(client('I really want to cut down.').talk, 'change');
     assert.strictEqual(client("I don't want to quit. It helps me relax.").talk, 'sustain');
     assert.strictEqual(client('Mm-hmm.').talk, 'neutral');
+  });
+
+  it('hears ability, commitment, steps and reasons as change talk, not just "I want to"', () => {
+    for (const text of ['I could walk to work a couple of days.', "I've been walking every morning.", "I'll give the patch a go.", "If I stopped, I'd have more money for the kids."]) {
+      assert.strictEqual(client(text).talk, 'change', text);
+    }
+  });
+
+  it('hears a refusal or a denial ("I don\'t believe…") as sustain talk', () => {
+    assert.strictEqual(client("I don't believe that.").talk, 'sustain');
+  });
+
+  it('does not take uncertainty or a stray "never" for sustain talk', () => {
+    for (const text of ["I'm not sure.", 'I never thought of it that way.', "I don't think I can keep going like this."]) {
+      assert.notStrictEqual(client(text).talk, 'sustain', text);
+    }
     assert.strictEqual(client('I want to cut down.').stance, 'neutral');
   });
 
