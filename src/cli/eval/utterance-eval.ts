@@ -45,9 +45,9 @@ export const HUMAN_KAPPA: Partial<Record<MeasureId, number>> = {
 };
 export const HUMAN_INPUT_SUBTYPE_KAPPA = 0.50;
 
-/** The accuracy goals per measure, on the test split (the README's accuracy table). */
+/** The accuracy goals per measure, on the test split (the README's accuracy table). Main behaviour's 0.65 is what a TF-IDF bag of words already reaches (0.63–0.66), so a rule coder must at least match it. */
 export const GOALS: Record<MeasureId | 'advice' | 'negotiationOptions', number> = {
-  questionPresent: 0.83, reflectionPresent: 0.60, mainBehaviour: 0.60, questionType: 0.60, reflectionType: 0.40, clientTalk: 0.40,
+  questionPresent: 0.83, reflectionPresent: 0.60, mainBehaviour: 0.65, questionType: 0.60, reflectionType: 0.40, clientTalk: 0.40,
   advice: 0.50, negotiationOptions: 0.50,
 };
 

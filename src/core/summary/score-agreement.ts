@@ -62,12 +62,12 @@ function percent(value: number | null): number | null {
  * figures no longer match the engine. */
 export const SCORE_AGREEMENT: readonly ScoreAgreement[] = [
   { id: 'questionsPerTurn', label: 'Questions per therapist turn', dev: { icc: 0.88, rho: 0.89, sessions: 89 }, test: { icc: 0.81, rho: 0.84, sessions: 44 } },
-  { id: 'reflectionsPerTurn', label: 'Reflections per therapist turn', dev: { icc: 0.55, rho: 0.57, sessions: 89 }, test: { icc: 0.41, rho: 0.31, sessions: 44 } },
-  { id: 'reflectionToQuestion', label: 'Reflection-to-question ratio', dev: { icc: 0.34, rho: 0.64, sessions: 87 }, test: { icc: 0.51, rho: 0.61, sessions: 43 } },
-  { id: 'percentComplexReflections', label: 'Complex reflections (%)', dev: { icc: 0.16, rho: 0.16, sessions: 78 }, test: { icc: 0.06, rho: 0.08, sessions: 39 } },
-  { id: 'percentOpenQuestions', label: 'Open questions (%)', dev: { icc: 0.42, rho: 0.44, sessions: 87 }, test: { icc: 0.32, rho: 0.30, sessions: 43 } },
-  { id: 'changeTalkPerTurn', label: 'Change talk per client turn', dev: { icc: 0.25, rho: 0.39, sessions: 89 }, test: { icc: 0.36, rho: 0.58, sessions: 44 } },
-  { id: 'sustainTalkPerTurn', label: 'Sustain talk per client turn', dev: { icc: 0.16, rho: 0.19, sessions: 89 }, test: { icc: 0.34, rho: 0.27, sessions: 44 } },
+  { id: 'reflectionsPerTurn', label: 'Reflections per therapist turn', dev: { icc: 0.51, rho: 0.59, sessions: 89 }, test: { icc: 0.43, rho: 0.35, sessions: 44 } },
+  { id: 'reflectionToQuestion', label: 'Reflection-to-question ratio', dev: { icc: 0.36, rho: 0.66, sessions: 87 }, test: { icc: 0.52, rho: 0.60, sessions: 43 } },
+  { id: 'percentComplexReflections', label: 'Complex reflections (%)', dev: { icc: 0.23, rho: 0.20, sessions: 78 }, test: { icc: 0.11, rho: 0.16, sessions: 39 } },
+  { id: 'percentOpenQuestions', label: 'Open questions (%)', dev: { icc: 0.43, rho: 0.46, sessions: 87 }, test: { icc: 0.32, rho: 0.30, sessions: 43 } },
+  { id: 'changeTalkPerTurn', label: 'Change talk per client turn', dev: { icc: 0.42, rho: 0.44, sessions: 89 }, test: { icc: 0.39, rho: 0.45, sessions: 44 } },
+  { id: 'sustainTalkPerTurn', label: 'Sustain talk per client turn', dev: { icc: 0.12, rho: 0.22, sessions: 89 }, test: { icc: 0.23, rho: 0.20, sessions: 44 } },
 ];
 
 export function agreementOf(id: SessionScoreId): ScoreAgreement {
